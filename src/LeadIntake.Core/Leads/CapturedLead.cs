@@ -1,0 +1,22 @@
+namespace LeadIntake.Core.Leads;
+
+/// <summary>
+/// A marketing captured lead (MCL) as a channel parser produced it: the same shape for every channel and provider,
+/// before any judgement. Intake stores it as a <see cref="Lead"/> in status <c>captured</c>.
+/// </summary>
+public sealed record CapturedLead
+{
+    public required Channel Channel { get; init; }
+    /// <summary>Which provider delivered it: <c>web</c> for our own forms, <c>twilio</c>, <c>sendgrid</c>…</summary>
+    public required string Provider { get; init; }
+    /// <summary>The provider's own id of the event (CallSid, Message-Id, Idempotency-Key…), used for idempotency.</summary>
+    public string? ProviderEventId { get; init; }
+    public required Contact Contact { get; init; }
+    public string? Subject { get; init; }
+    public string? Message { get; init; }
+    public SourceAttribution Source { get; init; } = SourceAttribution.None;
+    public ConsentRecord? Consent { get; init; }
+    public AntiBotSignals Signals { get; init; } = AntiBotSignals.None;
+    /// <summary>Fields the channel sent that LeadIntake has no column for, kept as given.</summary>
+    public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
+}

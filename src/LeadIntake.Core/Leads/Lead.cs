@@ -1,0 +1,45 @@
+namespace LeadIntake.Core.Leads;
+
+/// <summary>
+/// A lead as stored: what was captured, where it stands, and every decision taken on it.
+/// Immutable: a stage returns a new <see cref="Lead"/> and the audit events that explain the change.
+/// </summary>
+public sealed record Lead
+{
+    public required LeadId Id { get; init; }
+    public required LeadStatus Status { get; init; }
+    public required CapturedLead Captured { get; init; }
+    public required DateTimeOffset CapturedAt { get; init; }
+    public LeadIntent? Intent { get; init; }
+    public ScreeningDecision? Screening { get; init; }
+    public RepAssignment? Assignment { get; init; }
+    /// <summary>When the lead first entered each status (velocity between stages).</summary>
+    public IReadOnlyDictionary<LeadStatus, DateTimeOffset> StageTimes { get; init; } = new Dictionary<LeadStatus, DateTimeOffset>();
+    /// <summary>When the routed-lead mail reached the rep's mail server (system delay ends here).</summary>
+    public DateTimeOffset? RepNotifiedAt { get; init; }
+
+    public Channel Channel => Captured.Channel;
+    public string Provider => Captured.Provider;
+    public Contact Contact => Captured.Contact;
+
+    public static (Lead Lead, LeadEvent Event) Capture(CapturedLead captured, LeadId id, DateTimeOffset now)
+    {
+        var lead = new Lead
+        {
+            Id = id,
+            Status = LeadStatus.Captured,
+            Captured = captured,
+            CapturedAt = now,
+            StageTimes = new Dictionary<LeadStatus, DateTimeOffset> { [LeadStatus.Captured] = now },
+        };
+        return (lead, new LeadEvent("captured", now, "intake", $"{WireNames.Of(captured.Channel)}/{captured.Provider}"));
+    }
+
+    /// <summary>The same lead in <paramref name="status"/>, with the stage time recorded the first time it gets there.</summary>
+    public Lead MovedTo(LeadStatus status, DateTimeOffset now)
+    {
+        if (StageTimes.ContainsKey(status)) return this with { Status = status };
+        var times = new Dictionary<LeadStatus, DateTimeOffset>(StageTimes) { [status] = now };
+        return this with { Status = status, StageTimes = times };
+    }
+}

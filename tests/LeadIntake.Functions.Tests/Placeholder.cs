@@ -1,0 +1,1 @@
+namespace LeadIntake.Functions.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }
