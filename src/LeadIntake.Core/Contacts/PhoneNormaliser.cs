@@ -1,0 +1,61 @@
+using PhoneNumbers;
+
+namespace LeadIntake.Core.Contacts;
+
+/// <summary>
+/// Phone numbers to E.164 with libphonenumber. A national number ("03 29 55 12 40") needs a region: the lead's
+/// country when known, else the configured default. Shared by intake (caller ids) and screening (form phones).
+/// </summary>
+public static class PhoneNormaliser
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>The number in E.164 (<c>+33329551240</c>), or null when it can't be a real number.</summary>
+    public static string? ToE164(string? raw, string? defaultRegion)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var region = NormaliseRegion(defaultRegion);
+        try
+        {
+            var number = Util.Parse(raw, region);
+            return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the text parses as a number at all (even an invalid one): tells "impossible" from "absent".</summary>
+    public static bool LooksLikePhone(string? raw, string? defaultRegion)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return false;
+        try
+        {
+            Util.Parse(raw, NormaliseRegion(defaultRegion));
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The ISO region of an E.164 number (<c>+44…</c> → <c>GB</c>), or null.</summary>
+    public static string? RegionOf(string? e164)
+    {
+        if (string.IsNullOrWhiteSpace(e164)) return null;
+        try
+        {
+            var region = Util.GetRegionCodeForNumber(Util.Parse(e164, null));
+            return region is null or "ZZ" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string NormaliseRegion(string? region) =>
+        region is { Length: 2 } ? region.ToUpperInvariant() : "ZZ";
+}
