@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadIntake.Core.Leads;
 
 /// <summary>Who the lead is. Every field is as the sender gave it until screening normalises it.</summary>
@@ -14,6 +16,7 @@ public sealed record Contact
     /// <summary>ISO 3166-1 alpha-2 when known.</summary>
     public string? Country { get; init; }
 
+    [JsonIgnore]
     public string? DisplayName =>
         FullName ?? (FirstName, LastName) switch
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
@@ -18,8 +20,11 @@ public sealed record Lead
     /// <summary>When the routed-lead mail reached the rep's mail server (system delay ends here).</summary>
     public DateTimeOffset? RepNotifiedAt { get; init; }
 
+    [JsonIgnore]
     public Channel Channel => Captured.Channel;
+    [JsonIgnore]
     public string Provider => Captured.Provider;
+    [JsonIgnore]
     public Contact Contact => Captured.Contact;
 
     public static (Lead Lead, LeadEvent Event) Capture(CapturedLead captured, LeadId id, DateTimeOffset now)

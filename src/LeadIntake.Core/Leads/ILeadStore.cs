@@ -1,0 +1,21 @@
+namespace LeadIntake.Core.Leads;
+
+/// <summary>Where leads and their audit trail live. A save moves the lead and appends its events atomically.</summary>
+public interface ILeadStore
+{
+    /// <summary>Stores a new lead with its first event. False when a lead with that id already exists (a retried capture).</summary>
+    Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken);
+
+    Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the lead if it is still at <paramref name="current"/>'s version, and appends <paramref name="events"/>,
+    /// all or nothing. Throws <see cref="LeadChangedConcurrentlyException"/> when someone else saved first.
+    /// </summary>
+    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken);
+
+    /// <summary>Leads still in <c>captured</c> that were captured between <paramref name="from"/> and <paramref name="before"/>.</summary>
+    IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace LeadIntake.Core.Leads;
+
+/// <summary>A lead as loaded from the store, with the version token its next update must carry (STYLE 10).</summary>
+public sealed record StoredLead(Lead Lead, string ETag);

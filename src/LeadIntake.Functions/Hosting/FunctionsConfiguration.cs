@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>
+/// Reads configuration the way the Functions host and Core Tools do: <c>host.json</c> (overridable through
+/// <c>AzureFunctionsJobHost__*</c>), then <c>local.settings.json</c> <c>Values</c> with <c>__</c> as the section
+/// separator, then environment variables, then the command line. Later sources win.
+/// </summary>
+public static class FunctionsConfiguration
+{
+    public const string HostJsonPrefix = "AzureFunctionsJobHost";
+
+    public static void AddFunctionsSources(this ConfigurationManager configuration, string[] args)
+    {
+        var hostJson = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
+            .Select(d => Path.Combine(d, "host.json"))
+            .FirstOrDefault(File.Exists);
+        if (hostJson is not null)
+        {
+            var host = new ConfigurationBuilder().AddJsonFile(hostJson, optional: false).Build();
+            configuration.AddInMemoryCollection(host.AsEnumerable()
+                .Where(p => p.Value is not null)
+                .Select(p => new KeyValuePair<string, string?>($"{HostJsonPrefix}:{p.Key}", p.Value)));
+        }
+
+        var localSettings = LocalSettingsPath();
+        if (localSettings is not null)
+        {
+            var local = new ConfigurationBuilder().AddJsonFile(localSettings, optional: true).Build();
+            configuration.AddInMemoryCollection(local.GetSection("Values").GetChildren()
+                .Where(c => c.Value is not null)
+                .Select(c => new KeyValuePair<string, string?>(c.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), c.Value)));
+        }
+
+        // Re-added so that they win over the files above, as in the Functions host.
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+    }
+
+    private static string? LocalSettingsPath()
+    {
+        var candidates = new List<string> { Directory.GetCurrentDirectory() };
+        if (RepositoryRoot.Find() is { } root) candidates.Add(root);
+        return candidates.Select(d => Path.Combine(d, "local.settings.json")).FirstOrDefault(File.Exists);
+    }
+}

@@ -1,0 +1,84 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
+using LeadIntake.Functions.Dispatch;
+using LeadIntake.Functions.Intake;
+using LeadIntake.Functions.Mail;
+using LeadIntake.Functions.Screening;
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>
+/// Builds the app in either mode (DESIGN §3). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
+/// here, and the in-process queue runtime and timers run. Functions mode (<c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set):
+/// listen on 127.0.0.1 at that port for the host, which owns triggers and keys.
+/// </summary>
+public static class LeadIntakeApp
+{
+    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddFunctionsSources(args);
+        var functionsPort = builder.Configuration[CustomHandlerPortVariable];
+        bool functionsMode = !string.IsNullOrEmpty(functionsPort);
+        if (functionsMode) builder.WebHost.UseUrls($"http://127.0.0.1:{functionsPort}");
+
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
+        AddOptions<QueueRuntimeOptions>(services, QueueRuntimeOptions.SectionName)
+            .Validate(o => o.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), "extensions.queues.maxPollingInterval must be at least 00:00:00.100.")
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.Zero, "extensions.queues.visibilityTimeout must not be negative.");
+        AddOptions<AuthOptions>(services, AuthOptions.SectionName)
+            .Validate(o => functionsMode || !string.IsNullOrEmpty(o.AdminKey), "Auth:AdminKey is required in standalone mode (set Auth__AdminKey).")
+            .Validate(o => functionsMode || !string.IsNullOrEmpty(o.FunctionKey), "Auth:FunctionKey is required in standalone mode (set Auth__FunctionKey).");
+        AddOptions<MailOptions>(services, MailOptions.SectionName)
+            .Validate(o => o.Smtp.Port is >= 1 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.");
+        AddOptions<DispatchOptions>(services, DispatchOptions.SectionName);
+        AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
+        AddOptions<FormsOptions>(services, FormsOptions.SectionName);
+
+        services.AddSingleton<ClientOptionsConfigurer>();
+        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ClientOptionsConfigurer>()));
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<QueueWakeSignals>();
+        services.AddSingleton<ILeadStore, TableLeadStore>();
+        services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
+        services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
+        services.AddSingleton<MimeMessageFactory>();
+        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
+            ? new PickupDirectoryMailSender(sp.GetRequiredService<IOptions<MailOptions>>())
+            : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));
+        services.AddSingleton<IMailOutbox, TableMailOutbox>();
+
+        services.AddScoped<LeadCapture>();
+        services.AddScoped<ScreenLeadHandler>();
+        services.AddScoped<DispatchLeadHandler>();
+        foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
+
+        services.AddHostedService<StorageStartup>();
+        if (!functionsMode)
+        {
+            services.AddHostedService<StandaloneQueueRuntime>();
+            services.AddHostedService<StandaloneTimerRuntime>();
+        }
+
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapFunctions(enforceKeys: !functionsMode);
+        if (functionsMode) app.MapGet("/", () => Results.Ok()); // the host's readiness probe: any answer means ready
+        return app;
+    }
+
+    private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

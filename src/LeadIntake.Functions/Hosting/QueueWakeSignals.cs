@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>
+/// Lets a producer in this instance wake the listener of the queue it just wrote to, so a lead moves to the next
+/// stage at once instead of waiting for the next poll (the Functions host does the same for its own outputs).
+/// </summary>
+public sealed class QueueWakeSignals
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
+
+    public void Wake(string queueName)
+    {
+        var signal = For(queueName);
+        // Binary semaphore: many wakes before the listener looks count as one.
+        if (signal.CurrentCount == 0) signal.Release();
+    }
+
+    public Task WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>
+        For(queueName).WaitAsync(timeout, cancellationToken);
+
+    private SemaphoreSlim For(string queueName) => _signals.GetOrAdd(queueName, _ => new SemaphoreSlim(0, 1));
+}

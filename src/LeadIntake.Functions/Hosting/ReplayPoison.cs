@@ -1,0 +1,42 @@
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>
+/// <c>POST /api/admin/poison/{queue}/replay</c> (admin): after a fix, moves every message of <c>{queue}-poison</c>
+/// back to <c>{queue}</c>, content unchanged, and says how many. Each message is sent before it is deleted from
+/// poison: a crash in between replays it twice (handlers are idempotent), never loses it.
+/// </summary>
+public sealed class ReplayPoison : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } =
+        new("ReplayPoison", new HttpTrigger("admin/poison/{queue}/replay", ["post"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private const int MaxPerCall = 10_000;
+
+    private static async Task<IResult> HandleAsync(string queue, StorageAccount storage, QueueWakeSignals wake, CancellationToken cancellationToken)
+    {
+        if (!FunctionCatalog.TriggerQueueNames.Contains(queue, StringComparer.Ordinal))
+        {
+            return Problems.NotFound("queue", $"'{queue}' is not a trigger queue; use one of: {string.Join(", ", FunctionCatalog.TriggerQueueNames)}.");
+        }
+        var target = storage.Queue(queue);
+        var poison = storage.Queue(PoisonQueue.NameFor(queue));
+        int replayed = 0;
+        while (replayed < MaxPerCall)
+        {
+            var batch = (await poison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)).Value;
+            if (batch.Length == 0) break;
+            foreach (var message in batch)
+            {
+                await target.SendMessageAsync(message.MessageText, CancellationToken.None);
+                await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                replayed++;
+            }
+            wake.Wake(queue);
+        }
+        return TypedResults.Ok(new { queue, replayed, more = replayed >= MaxPerCall });
+    }
+}

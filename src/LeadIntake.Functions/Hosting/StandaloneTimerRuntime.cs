@@ -1,0 +1,61 @@
+using NCrontab;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>
+/// Standalone mode's timers: each timer function of the catalog runs in-process on its NCRONTAB schedule (six
+/// fields, seconds first, UTC, as the Functions timer trigger). Several instances may each run a timer: every timer
+/// function is idempotent, so a double run costs a little work, never a wrong result.
+/// </summary>
+public sealed partial class StandaloneTimerRuntime(IServiceProvider services, TimeProvider time, ILogger<StandaloneTimerRuntime> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(FunctionCatalog.Timers.Select(entry => RunScheduleAsync(entry, stoppingToken)));
+
+    public static CrontabSchedule ParseSchedule(string schedule) =>
+        CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+    private async Task RunScheduleAsync(TypedFunctionEntry entry, CancellationToken stoppingToken)
+    {
+        var trigger = (TimerTrigger)entry.Declaration.Trigger;
+        var schedule = ParseSchedule(trigger.Schedule);
+        if (trigger.RunOnStartup) await InvokeAsync(entry, stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
+            try
+            {
+                await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            await InvokeAsync(entry, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InvokeAsync(TypedFunctionEntry entry, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var function = (ITimerFunction)scope.ServiceProvider.GetRequiredService(entry.FunctionType);
+            using var activity = LeadIntakeTelemetry.StartInvocation(entry.Declaration.Name, null);
+            await function.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        catch (Exception e)
+        {
+            LogTimerFailed(logger, e, entry.Declaration.Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
+    private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+using LeadIntake.Core.Intake;
+using LeadIntake.Functions.Hosting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// Turns a form post body into field pairs, whatever its encoding: JSON object, urlencoded, or multipart.
+/// Multipart file parts are refused (422 naming the part): LeadIntake stores leads, not uploads.
+/// </summary>
+public static class FormFieldsReader
+{
+    public const string Json = "application/json";
+    public const string UrlEncoded = "application/x-www-form-urlencoded";
+    public const string Multipart = "multipart/form-data";
+    private const int MaxJsonDepth = 8;
+    private const int MaxFields = 200;
+
+    public static async Task<(List<KeyValuePair<string, string?>>? Fields, IResult? Problem)> ReadAsync(
+        string? contentType, byte[] body, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType.Value is null)
+        {
+            return (null, Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart));
+        }
+        var media = mediaType.MediaType.Value.ToLowerInvariant();
+        if (media == Json || media.EndsWith("+json", StringComparison.Ordinal)) return ReadJson(body);
+        if (media == UrlEncoded) return await ReadUrlEncodedAsync(body, cancellationToken).ConfigureAwait(false);
+        if (media == Multipart) return await ReadMultipartAsync(mediaType, body, cancellationToken).ConfigureAwait(false);
+        return (null, Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart));
+    }
+
+    private static (List<KeyValuePair<string, string?>>?, IResult?) ReadJson(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Malformed("body", $"Malformed JSON: {e.Message}"));
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Malformed("body", "The JSON body must be an object of field names to values."));
+            }
+            var fields = new List<KeyValuePair<string, string?>>();
+            var errors = new List<FieldError>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        fields.Add(new(property.Name, property.Value.GetString()));
+                        break;
+                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                        fields.Add(new(property.Name, property.Value.GetRawText()));
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    case JsonValueKind.Array when property.Value.EnumerateArray().All(IsScalar):
+                        // A multi-select: keep every choice in one value.
+                        fields.Add(new(property.Name, string.Join(", ", property.Value.EnumerateArray().Select(Scalar))));
+                        break;
+                    default:
+                        errors.Add(new FieldError(property.Name, "Must be a string, a number, a boolean or a list of those, not an object."));
+                        break;
+                }
+            }
+            return errors.Count > 0 ? (null, Problems.Fields(StatusCodes.Status400BadRequest, "The request body can't be read.", errors)) : (fields, null);
+        }
+    }
+
+    private static async Task<(List<KeyValuePair<string, string?>>?, IResult?)> ReadUrlEncodedAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        using var reader = new FormReader(Encoding.UTF8.GetString(body)) { ValueCountLimit = MaxFields };
+        try
+        {
+            var form = await reader.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            return (form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string?>(f.Key, v))).ToList(), null);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, Problems.Malformed("body", e.Message));
+        }
+    }
+
+    private static async Task<(List<KeyValuePair<string, string?>>?, IResult?)> ReadMultipartAsync(
+        MediaTypeHeaderValue mediaType, byte[] body, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) return (null, Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter."));
+        var reader = new MultipartReader(boundary, new MemoryStream(body));
+        var fields = new List<KeyValuePair<string, string?>>();
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            {
+                if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                {
+                    return (null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
+                }
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (disposition.IsFileDisposition())
+                {
+                    return (null, Problems.Field(StatusCodes.Status422UnprocessableEntity, "File uploads are not accepted.", name,
+                        "LeadIntake accepts text fields only; remove the file part (or send a link in the message)."));
+                }
+                using var text = new StreamReader(section.Body, Encoding.UTF8);
+                fields.Add(new(name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        catch (IOException e)
+        {
+            return (null, Problems.Malformed("body", $"Malformed multipart body: {e.Message}"));
+        }
+        return (fields, null);
+    }
+
+    private static bool IsScalar(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+
+    private static string Scalar(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+}

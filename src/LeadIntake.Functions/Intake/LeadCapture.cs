@@ -1,0 +1,67 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// The intake handler every channel ends in: claim the provider event (idempotency), store the lead in
+/// <c>captured</c> with its first event, then queue it for screening. The lead is durable before the caller gets an
+/// answer; if the enqueue fails the caller still gets its id and the sweeper queues the lead later.
+/// </summary>
+public sealed partial class LeadCapture(
+    ILeadStore store,
+    IIntakeKeys intakeKeys,
+    IPipelineQueue queue,
+    TimeProvider time,
+    ILogger<LeadCapture> logger)
+{
+    public async Task<CaptureResult> CaptureAsync(CapturedLead captured, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = LeadId.New(now);
+        if (captured.ProviderEventId is { } eventId)
+        {
+            var claimed = await intakeKeys.ClaimAsync(captured.Provider, eventId, id, cancellationToken).ConfigureAwait(false);
+            if (claimed != id)
+            {
+                var existing = await store.FindAsync(claimed, cancellationToken).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    LogDuplicate(logger, claimed.Value, captured.Provider);
+                    return new CaptureResult(claimed, existing.Lead.Status, Duplicate: true);
+                }
+                // An earlier delivery claimed the event but died before storing the lead: finish its work now.
+                id = claimed;
+            }
+        }
+
+        var (lead, firstEvent) = Lead.Capture(captured, id, now);
+        if (!await store.TryCreateAsync(lead, firstEvent, cancellationToken).ConfigureAwait(false))
+        {
+            var existing = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            return new CaptureResult(id, existing?.Lead.Status ?? LeadStatus.Captured, Duplicate: true);
+        }
+        LeadIntakeTelemetry.LeadCaptured(Core.Leads.WireNames.Of(captured.Channel), captured.Provider);
+        LogCaptured(logger, id.Value, captured.Provider);
+
+        try
+        {
+            await queue.EnqueueAsync(PipelineQueue.Captured, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The lead is stored: answering 202 is right. SweepCapturedLeads queues it once Intake:SweepAfter has passed.
+            LogEnqueueFailed(logger, e, id.Value);
+        }
+        return new CaptureResult(id, LeadStatus.Captured, Duplicate: false);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Lead {LeadId} captured from {Provider}")]
+    private static partial void LogCaptured(ILogger logger, string leadId, string provider);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Repeated delivery from {Provider} recognised as lead {LeadId}")]
+    private static partial void LogDuplicate(ILogger logger, string leadId, string provider);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId} is stored but could not be queued for screening; the sweeper will queue it")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string leadId);
+}

@@ -1,0 +1,31 @@
+using System.Buffers;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>Reads a request body into memory up to a limit; over the limit is a 413 that says the limit.</summary>
+public static class RequestBody
+{
+    public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes) return (null, Problems.TooLarge(maxBytes));
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            int read;
+            try
+            {
+                read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return (null, Problems.Malformed("body", e.Message));
+            }
+            if (read == 0) break;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > maxBytes) return (null, Problems.TooLarge(maxBytes));
+        }
+        return (buffer.WrittenSpan.ToArray(), null);
+    }
+}

@@ -1,0 +1,35 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// Timer, every minute: queues again every lead left in <c>captured</c> longer than <c>Intake:SweepAfter</c>
+/// (its enqueue failed after it was stored, or its message was lost). Screening is idempotent, so a lead that was
+/// merely slow costs one extra no-op message.
+/// </summary>
+public sealed partial class SweepCapturedLeads(
+    ILeadStore store,
+    IPipelineQueue queue,
+    IOptionsMonitor<IntakeOptions> options,
+    TimeProvider time,
+    ILogger<SweepCapturedLeads> logger) : ITimerFunction
+{
+    public static FunctionDeclaration Declaration { get; } = new("SweepCapturedLeads", new TimerTrigger("0 * * * * *"));
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.CurrentValue;
+        int requeued = 0;
+        await foreach (var lead in store.FindCapturedAsync(now - settings.SweepLookback, now - settings.SweepAfter, cancellationToken).ConfigureAwait(false))
+        {
+            await queue.EnqueueAsync(PipelineQueue.Captured, lead.Id, cancellationToken).ConfigureAwait(false);
+            requeued++;
+        }
+        if (requeued > 0) LogRequeued(logger, requeued);
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Sweeper queued {Count} lead(s) left in captured")]
+    private static partial void LogRequeued(ILogger logger, int count);
+}

@@ -1,0 +1,32 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
+using MimeKit;
+
+namespace LeadIntake.Functions.Mail;
+
+/// <summary>
+/// Turns a composed <see cref="OutgoingMail"/> into MIME. MimeKit encodes every header value, so a CR/LF typed into
+/// a name can't add a header. The Message-Id is derived from lead and purpose: a resend is recognisably the same mail.
+/// </summary>
+public sealed class MimeMessageFactory(IOptions<MailOptions> options)
+{
+    public MimeMessage Create(LeadId leadId, OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
+        message.To.Add(new MailboxAddress(mail.To.Name, mail.To.Address));
+        if (mail.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo.Address, out var replyAddress))
+        {
+            replyAddress.Name = replyTo.Name;
+            message.ReplyTo.Add(replyAddress);
+        }
+        message.Subject = mail.Subject;
+        message.MessageId = $"{leadId.Value}.{mail.Purpose}@leadintake";
+        message.Headers.Add("X-LeadIntake-Lead", leadId.Value);
+        // Our own mails are automatic: tell auto-responders not to answer them (RFC 3834).
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

@@ -1,0 +1,22 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Reporting;
+
+/// <summary><c>GET /api/leads/{id}</c> (admin): the lead, its status, decisions with reasons, assignment, stage times and events.</summary>
+public sealed class GetLead : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } =
+        new("GetLead", new HttpTrigger("leads/{id}", ["get"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string id, ILeadStore store, CancellationToken cancellationToken)
+    {
+        if (!LeadId.TryParse(id, out var leadId)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid lead id.", "id", "A lead id is 26 characters of Crockford base32.");
+        var stored = await store.FindAsync(leadId, cancellationToken);
+        if (stored is null) return Problems.NotFound("id", $"No lead {leadId}.");
+        var events = await store.GetEventsAsync(leadId, cancellationToken);
+        return TypedResults.Json(LeadView.From(stored.Lead, events), Storage.LeadJson.Options);
+    }
+}

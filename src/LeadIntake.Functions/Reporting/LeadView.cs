@@ -1,0 +1,49 @@
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Functions.Reporting;
+
+/// <summary>The API's view of a lead (contract: issue "Foundation", <c>GET /api/leads/{id}</c>).</summary>
+public sealed record LeadView(
+    string Id,
+    string Status,
+    string? Intent,
+    string Channel,
+    string Provider,
+    string? ProviderEventId,
+    DateTimeOffset CapturedAt,
+    Contact Contact,
+    string? Subject,
+    string? Message,
+    SourceAttribution Source,
+    ConsentRecord? Consent,
+    AntiBotSignals Signals,
+    IReadOnlyDictionary<string, string> ExtraFields,
+    ScreeningDecision? Screening,
+    string? AssignedRep,
+    RepAssignment? Assignment,
+    DateTimeOffset? RepNotifiedAt,
+    IReadOnlyDictionary<string, DateTimeOffset> StageTimes,
+    IReadOnlyList<LeadEvent> Events)
+{
+    public static LeadView From(Lead lead, IReadOnlyList<LeadEvent> events) => new(
+        lead.Id.Value,
+        WireNames.Of(lead.Status),
+        lead.Intent is { } intent ? WireNames.Of(intent) : null,
+        WireNames.Of(lead.Channel),
+        lead.Provider,
+        lead.Captured.ProviderEventId,
+        lead.CapturedAt,
+        lead.Contact,
+        lead.Captured.Subject,
+        lead.Captured.Message,
+        lead.Captured.Source,
+        lead.Captured.Consent,
+        lead.Captured.Signals,
+        lead.Captured.ExtraFields,
+        lead.Screening,
+        lead.Assignment?.RepEmail,
+        lead.Assignment,
+        lead.RepNotifiedAt,
+        lead.StageTimes.ToDictionary(p => WireNames.Of(p.Key), p => p.Value),
+        events);
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Functions.Storage;
+
+/// <summary>
+/// Leads in Table Storage. The lead row (RowKey = id) and its event rows (RowKey = id|e|ticks+index) share a
+/// partition, so a stage's status change and its audit events commit in one entity-group transaction: never a status
+/// without its event, never an event without its status. The lead itself is JSON split over <c>Data0..DataN</c>
+/// (a string property holds 64 KiB); status, intent, channel, provider and times are columns for queries.
+/// </summary>
+public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
+{
+    private const int ChunkChars = 30_000; // 60 KB of UTF-16: under the 64 KiB string property limit
+    private const string LeadKind = "lead";
+    private const string EventKind = "event";
+
+    private readonly TableClient _table = storage.Table(TableNames.Leads);
+
+    public async Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(lead)) };
+        actions.AddRange(EventEntities(lead.Id, [firstEvent]).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(LeadPartition.For(id), id.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? new StoredLead(FromEntity(entity), entity.ETag.ToString()) : null;
+    }
+
+    public async Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
+    {
+        var entity = ToEntity(updated);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)) };
+        actions.AddRange(EventEntities(updated.Id, events).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var etag = response.Value[0].Headers.ETag ?? throw new InvalidOperationException("The table service returned no ETag.");
+            return new StoredLead(updated, etag.ToString());
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        {
+            throw new LeadChangedConcurrentlyException(updated.Id);
+        }
+    }
+
+    public async Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(id)} and RowKey gt {id.Value + "|e|"} and RowKey lt {id.Value + "|e|~"}");
+        var events = new List<LeadEvent>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new LeadEvent(
+                entity.GetString("Type"),
+                entity.GetDateTimeOffset("At") ?? default,
+                entity.GetString("Actor"),
+                entity.GetString("Detail")));
+        }
+        return events;
+    }
+
+    public async IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (low, high) = LeadPartition.MonthRange(from, before);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {low} and PartitionKey lt {high} and Kind eq {LeadKind} and Status eq {WireNames.Of(LeadStatus.Captured)} and CapturedAt ge {from} and CapturedAt lt {before}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static TableEntity ToEntity(Lead lead)
+    {
+        var entity = new TableEntity(LeadPartition.For(lead.Id), lead.Id.Value)
+        {
+            ["Kind"] = LeadKind,
+            ["Status"] = WireNames.Of(lead.Status),
+            ["Intent"] = lead.Intent is { } intent ? WireNames.Of(intent) : null,
+            ["Channel"] = WireNames.Of(lead.Channel),
+            ["Provider"] = lead.Provider,
+            ["CapturedAt"] = lead.CapturedAt,
+            ["AssignedRep"] = lead.Assignment?.RepEmail,
+            ["SchemaVersion"] = 1,
+        };
+        var json = JsonSerializer.Serialize(lead, LeadJson.Options);
+        int chunks = 0;
+        for (int offset = 0; offset < json.Length; offset += ChunkChars, chunks++)
+        {
+            entity[$"Data{chunks}"] = json.Substring(offset, Math.Min(ChunkChars, json.Length - offset));
+        }
+        entity["DataChunks"] = chunks;
+        return entity;
+    }
+
+    private static Lead FromEntity(TableEntity entity)
+    {
+        int chunks = entity.GetInt32("DataChunks") ?? 0;
+        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));
+        return JsonSerializer.Deserialize<Lead>(json, LeadJson.Options)
+            ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no data.");
+    }
+
+    private static IEnumerable<TableEntity> EventEntities(LeadId id, IReadOnlyList<LeadEvent> events) =>
+        events.Select((e, index) => new TableEntity(LeadPartition.For(id), $"{id.Value}|e|{e.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}{index:D2}")
+        {
+            ["Kind"] = EventKind,
+            ["Type"] = e.Type,
+            ["At"] = e.At,
+            ["Actor"] = e.Actor,
+            ["Detail"] = e.Detail,
+        });
+}
