@@ -27,6 +27,10 @@ public static class FormFieldsReader
             return (null, Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart));
         }
         var media = mediaType.MediaType.Value.ToLowerInvariant();
+        if (media != Multipart && !System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, Problems.Malformed("body", "The body is not valid UTF-8."));
+        }
         if (media == Json || media.EndsWith("+json", StringComparison.Ordinal)) return ReadJson(body);
         if (media == UrlEncoded) return await ReadUrlEncodedAsync(body, cancellationToken).ConfigureAwait(false);
         if (media == Multipart) return await ReadMultipartAsync(mediaType, body, cancellationToken).ConfigureAwait(false);
@@ -104,7 +108,7 @@ public static class FormFieldsReader
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
                 if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
                     return (null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
                 }
@@ -113,6 +117,10 @@ public static class FormFieldsReader
                 {
                     return (null, Problems.Field(StatusCodes.Status422UnprocessableEntity, "File uploads are not accepted.", name,
                         "LeadIntake accepts text fields only; remove the file part (or send a link in the message)."));
+                }
+                if (!disposition.IsFormDisposition())
+                {
+                    return (null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
                 }
                 using var text = new StreamReader(section.Body, Encoding.UTF8);
                 fields.Add(new(name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));

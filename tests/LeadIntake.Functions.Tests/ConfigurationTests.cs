@@ -1,0 +1,28 @@
+using LeadIntake.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace LeadIntake.Functions.Tests;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Dispatch:DefaultRepEmail", "not-an-email", "Dispatch:DefaultRepEmail")]
+    [InlineData("Mail:Smtp:Port", "70000", "Mail:Smtp:Port")]
+    [InlineData("Auth:AdminKey", "", "Auth:AdminKey")]
+    [InlineData("AzureFunctionsJobHost:extensions:queues:batchSize", "64", "BatchSize")]
+    [InlineData("AzureFunctionsJobHost:extensions:queues:messageEncoding", "utf16", "messageEncoding")]
+    [InlineData("Intake:SweepAfter", "2.00:00:00", "Intake:SweepAfter")]
+    public async Task A_wrong_setting_stops_the_app_with_a_message_naming_the_key(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(settings: new() { [key] = value }));
+        Assert.Contains(named, string.Join(" ", error.Failures) + error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_names_the_key()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(settings: new() { ["Intake:SweepAfter"] = "soon" }));
+        Assert.Contains("Intake:SweepAfter", error.Message, StringComparison.Ordinal);
+    }
+}

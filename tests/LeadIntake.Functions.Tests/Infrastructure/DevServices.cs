@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real services the integration tests talk to, started once per test run on free loopback ports:
+/// Azurite (in-memory, with one storage account per test for isolation) and maildev (real SMTP + its HTTP API).
+/// Both are the repo-pinned npm packages; stopped when the test process exits.
+/// </summary>
+public static class DevServices
+{
+    public const int AccountCount = 64;
+    private static readonly Lazy<Task<Services>> Started = new(StartAsync);
+    private static int _nextAccount;
+
+    public static Task<Services> GetAsync() => Started.Value;
+
+    /// <summary>A storage account no other test uses: tables and queues start empty.</summary>
+    public static async Task<string> NewStorageConnectionStringAsync()
+    {
+        var services = await GetAsync();
+        int n = Interlocked.Increment(ref _nextAccount);
+        if (n > AccountCount) throw new InvalidOperationException($"More than {AccountCount} storage accounts requested; raise DevServices.AccountCount.");
+        var account = $"test{n}";
+        return $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={AccountKey(n)};" +
+               $"QueueEndpoint=http://127.0.0.1:{services.QueuePort}/{account};TableEndpoint=http://127.0.0.1:{services.TablePort}/{account};";
+    }
+
+    private static string AccountKey(int n) => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"leadintake-test-account-key-{n:D3}-0000000000"));
+
+    private static async Task<Services> StartAsync()
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run inside the repository (package.json not found).");
+        if (!File.Exists(Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js")) ||
+            !File.Exists(Path.Combine(root, "node_modules", "maildev", "dist", "bin", "maildev.js")))
+        {
+            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], root);
+        }
+
+        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        var accounts = string.Join(";", Enumerable.Range(1, AccountCount).Select(n => $"test{n}:{AccountKey(n)}"));
+        var azurite = Start(root, "node", new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = accounts },
+            Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js"),
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}");
+
+        int smtp = FreePort(), web = FreePort();
+        var maildev = Start(root, "node", new Dictionary<string, string>(),
+            Path.Combine(root, "node_modules", "maildev", "dist", "bin", "maildev.js"),
+            "--smtp", $"{smtp}", "--web", $"{web}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent");
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Stop(azurite);
+            Stop(maildev);
+        };
+        await WaitForPortAsync(queue, azurite);
+        await WaitForPortAsync(table, azurite);
+        await WaitForPortAsync(smtp, maildev);
+        await WaitForPortAsync(web, maildev);
+        return new Services(queue, table, smtp, web);
+    }
+
+    private static Process Start(string root, string file, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // gone
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForPortAsync(int port, Process owner)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (owner.HasExited) throw new InvalidOperationException($"{owner.StartInfo.ArgumentList[0]} exited with code {owner.ExitCode} before listening on {port}.");
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"Nothing listened on port {port} within 60 s.");
+    }
+
+    private static async Task RunAsync(string file, string[] arguments, string directory)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}).");
+    }
+
+    public sealed record Services(int QueuePort, int TablePort, int SmtpPort, int MailWebPort);
+}

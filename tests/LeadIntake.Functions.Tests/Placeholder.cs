@@ -1,1 +1,0 @@
-namespace LeadIntake.Functions.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }
