@@ -1,1 +1,0 @@
-namespace LeadIntake.Core.Tests; public class Placeholder { [Fact] public void Lead_id_round_trips() => Assert.True(LeadIntake.Core.Leads.LeadId.TryParse(LeadIntake.Core.Leads.LeadId.New(System.DateTimeOffset.FromUnixTimeSeconds(1)).Value, out _)); }
