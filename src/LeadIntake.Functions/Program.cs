@@ -2,6 +2,14 @@ using LeadIntake.Functions.Hosting;
 
 // Entry point for both modes: `dotnet run --project src/LeadIntake.Functions` (standalone) or the Functions host
 // starting the published executable with FUNCTIONS_CUSTOMHANDLER_PORT set.
+if (args.Length == 2 && args[0] == FunctionMetadataWriter.Verb)
+{
+    // Packaging: write function.json folders and host.json from the declarations (infra/package.sh).
+    var hostJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "host.json"));
+    FunctionMetadataWriter.Write(args[1], hostJson, executablePath: "app/LeadIntake.Functions");
+    return 0;
+}
+
 var app = LeadIntakeApp.Build(args);
 AzuriteLauncher? azurite = null;
 try

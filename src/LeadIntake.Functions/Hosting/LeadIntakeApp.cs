@@ -75,7 +75,11 @@ public static class LeadIntakeApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapFunctions(enforceKeys: !functionsMode);
-        if (functionsMode) app.MapGet("/", () => Results.Ok()); // the host's readiness probe: any answer means ready
+        if (functionsMode)
+        {
+            app.MapGet("/", () => Results.Ok()); // the host's readiness probe: any answer means ready
+            app.MapCustomHandlerInvocations();
+        }
         return app;
     }
 
