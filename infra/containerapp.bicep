@@ -227,6 +227,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
         ? []
         : [
             {
+              // `!`: registry is conditional on registryName, and this branch only runs when it is set (BCP318).
               server: registry!.properties.loginServer
               identity: identity.id
             }

@@ -158,12 +158,13 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       // The Functions stacks API gives the `custom` stack on Linux an empty linuxFxVersion; the handler
       // must therefore be self-contained (linux-x64), which infra/package.sh is expected to produce.
       linuxFxVersion: isFlex ? null : ''
-      alwaysOn: hostingPlan == 'Dedicated'
+      // Flex manages instances itself and documents these site properties as not applicable: leave them unset there.
+      alwaysOn: isFlex ? null : hostingPlan == 'Dedicated'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      use32BitWorkerProcess: false
+      use32BitWorkerProcess: isFlex ? null : false
       // App Service CORS takes precedence over the app's own CORS handling when set; keep the two lists equal.
       cors: {
         allowedOrigins: corsAllowedOrigins
