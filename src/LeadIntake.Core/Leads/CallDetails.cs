@@ -16,6 +16,8 @@ public sealed record CallDetails
     public string? RecordingUrl { get; init; }
     /// <summary>A voicemail the caller left (Aircall <c>voicemail</c>, generic <c>voicemailUrl</c>).</summary>
     public string? VoicemailUrl { get; init; }
+    /// <summary>The provider said a voicemail was left (Aircall <c>call.voicemail_left</c>, generic <c>status: voicemail</c>).</summary>
+    public bool VoicemailLeft { get; init; }
     /// <summary>The voicemail transcription or the call summary.</summary>
     public string? Transcript { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
@@ -30,5 +32,5 @@ public sealed record CallDetails
     /// (Twilio's <c>&lt;Record&gt;</c> after an unanswered <c>&lt;Dial&gt;</c> is the usual voicemail set-up).
     /// </summary>
     public bool HasVoicemail =>
-        VoicemailUrl is not null || (State != CallState.Answered && (RecordingUrl is not null || Transcript is not null));
+        VoicemailLeft || VoicemailUrl is not null || (State != CallState.Answered && (RecordingUrl is not null || Transcript is not null));
 }
