@@ -26,6 +26,21 @@ public static class PhoneNormaliser
         }
     }
 
+    /// <summary>
+    /// The first valid phone number written in free text (an email signature, "rappelez-moi au 06 12 34 56 78"),
+    /// in E.164; null when there is none. Only numbers libphonenumber deems valid count, so order or invoice
+    /// numbers are not taken for phones.
+    /// </summary>
+    public static string? FirstInText(string? text, string? defaultRegion)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        foreach (var match in Util.FindNumbers(text, NormaliseRegion(defaultRegion), PhoneNumberUtil.Leniency.VALID, maxTries: 50))
+        {
+            return Util.Format(match.Number, PhoneNumberFormat.E164);
+        }
+        return null;
+    }
+
     /// <summary>Whether the text parses as a number at all (even an invalid one): tells "impossible" from "absent".</summary>
     public static bool LooksLikePhone(string? raw, string? defaultRegion)
     {

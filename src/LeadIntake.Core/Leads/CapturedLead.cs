@@ -19,4 +19,8 @@ public sealed record CapturedLead
     public AntiBotSignals Signals { get; init; } = AntiBotSignals.None;
     /// <summary>Fields the channel sent that LeadIntake has no column for, kept as given.</summary>
     public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
+    /// <summary>Files that came with an inbound email, listed (name, type, size), never their content.</summary>
+    public IReadOnlyList<LeadAttachment> Attachments { get; init; } = [];
+    /// <summary>What is known of the phone call behind a call lead; null for the other channels.</summary>
+    public CallDetails? Call { get; init; }
 }
