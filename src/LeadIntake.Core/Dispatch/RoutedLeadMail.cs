@@ -59,7 +59,7 @@ public static class RoutedLeadMail
         if (lead.Screening is { } screening)
         {
             screeningRows.Add((w.Intent, WireNames.Of(screening.Intent)));
-            screeningRows.Add((w.Confidence, screening.Confidence.ToString("P0", CultureInfo.InvariantCulture)));
+            screeningRows.Add((w.Confidence, $"{Math.Round(screening.Confidence * 100).ToString(CultureInfo.InvariantCulture)}%"));
             foreach (var reason in screening.Reasons) screeningRows.Add(("•", reason));
         }
         var footerRows = new List<(string Label, string? Value)>
