@@ -18,9 +18,10 @@ public static class SlaWatch
         var reassignAt = assignment.AssignedAt + sla.ReassignAfter;
         if (now >= reassignAt)
         {
-            if (lead.ReassignmentCount < sla.MaxReassignments) return new SlaDecision(SlaAction.Reassign, null);
-            // Escalate once: MarkReminded after an escalation leaves RemindedAt past the reassign deadline.
-            return lead.RemindedAt >= reassignAt ? new SlaDecision(SlaAction.None, null) : new SlaDecision(SlaAction.Escalate, null);
+            // Escalated already: MarkReminded after an escalation leaves RemindedAt past the reassign deadline. The
+            // handler escalates both at the limit and when no other rep could take the lead (Reassign was Unchanged).
+            if (lead.RemindedAt >= reassignAt) return new SlaDecision(SlaAction.None, null);
+            return new SlaDecision(lead.ReassignmentCount < sla.MaxReassignments ? SlaAction.Reassign : SlaAction.Escalate, null);
         }
         if (now >= remindAt)
         {

@@ -48,6 +48,20 @@ public sealed class SlaWatchTests
     }
 
     [Fact]
+    public void When_no_other_rep_can_take_the_lead_the_reassignment_is_unchanged_and_the_escalation_ends_the_watch()
+    {
+        var directory = SampleDirectory.With(SampleDirectory.Rep("Alice"));
+        var now = Monday.AddMinutes(15);
+        var decision = LeadAssigner.Reassign(Assigned, directory, TeamRotation.Start("industry"), now);
+        Assert.Equal(AssignmentMethod.FallbackOwner, decision.Method);
+        var stuck = Assigned with { Assignment = Assigned.Assignment! with { RepEmail = "boss@corp.test" } };
+
+        Assert.IsType<LeadChange.Unchanged>(LeadDispatcher.Reassign(stuck, decision, SlaWatch.Actor, now));
+        var escalated = Assert.IsType<LeadChange.Applied>(SlaWatch.MarkReminded(stuck, SlaAction.Escalate, now)).Lead;
+        Assert.Equal(SlaAction.None, SlaWatch.Decide(escalated, Sla, now.AddMinutes(1)).Action);
+    }
+
+    [Fact]
     public void Reassignment_moves_the_lead_resets_the_sla_and_remembers_the_previous_rep()
     {
         var directory = SampleDirectory.With(SampleDirectory.Rep("Alice"), SampleDirectory.Rep("Bob"));
