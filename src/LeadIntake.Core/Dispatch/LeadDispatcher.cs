@@ -3,14 +3,59 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Dispatch;
 
 /// <summary>
-/// The dispatch decider. Foundation version: the configured default rep gets every MQL. Assignment rules,
-/// round robin and capacity replace this body (issue "Dispatch and qualification").
+/// Applies an <see cref="AssignmentDecision"/> to the lead through the lifecycle: the assignment, the team, the SLA
+/// deadline and the audit event. Pure; the handler saves the rotation (if changed) and the lead with their ETags.
 /// </summary>
 public static class LeadDispatcher
 {
-    public static RepAssignment Assign(Lead lead, RepChoice defaultRep, DateTimeOffset now)
+    public const string Actor = "dispatch";
+
+    /// <summary>An MQL gets its first rep. A lead already assigned is left alone (a duplicate queue delivery).</summary>
+    public static LeadChange Dispatch(Lead lead, AssignmentDecision decision, DateTimeOffset now)
     {
-        _ = lead;
-        return new RepAssignment(defaultRep.Email, defaultRep.Name, "no assignment rules configured → default rep", now);
+        switch (LeadLifecycle.Decide(lead.Status, LeadTrigger.Assign))
+        {
+            case TransitionOutcome.Rejected rejected:
+                return new LeadChange.Rejected(rejected.Reason);
+            case TransitionOutcome.AlreadyThere:
+                return new LeadChange.Unchanged(lead, "already assigned");
+        }
+        var assigned = lead.MovedTo(LeadStatus.Assigned, now) with
+        {
+            Assignment = decision.Assignment,
+            AssignedTeam = decision.Team.Id,
+            SlaDueAt = now + decision.Team.Sla.AcceptWithin,
+            RemindedAt = null,
+            LastProgressAt = now,
+        };
+        return new LeadChange.Applied(assigned, [new LeadEvent("assigned", now, Actor, decision.Assignment.Reason)]);
+    }
+
+    /// <summary>
+    /// The lead moves to the rep chosen by <see cref="LeadAssigner.Reassign"/>; the previous rep joins
+    /// <see cref="Lead.PreviousAssignees"/> so a later reassignment won't come back to them.
+    /// </summary>
+    public static LeadChange Reassign(Lead lead, AssignmentDecision decision, string actor, DateTimeOffset now)
+    {
+        if (LeadLifecycle.Decide(lead.Status, LeadTrigger.Reassign) is TransitionOutcome.Rejected rejected)
+        {
+            return new LeadChange.Rejected(rejected.Reason);
+        }
+        if (lead.Assignment is { } current && string.Equals(current.RepEmail, decision.Assignment.RepEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return new LeadChange.Unchanged(lead, "no other eligible rep: the lead stays with its current owner");
+        }
+        var previous = lead.Assignment is null ? lead.PreviousAssignees : [.. lead.PreviousAssignees, lead.Assignment.RepEmail];
+        var moved = lead with
+        {
+            Assignment = decision.Assignment,
+            AssignedTeam = decision.Team.Id,
+            PreviousAssignees = previous,
+            ReassignmentCount = lead.ReassignmentCount + 1,
+            SlaDueAt = now + decision.Team.Sla.AcceptWithin,
+            RemindedAt = null,
+            LastProgressAt = now,
+        };
+        return new LeadChange.Applied(moved, [new LeadEvent("reassigned", now, actor, decision.Assignment.Reason)]);
     }
 }

@@ -1,83 +1,163 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
+using static LeadIntake.Core.Dispatch.MailMarkup;
 
 namespace LeadIntake.Core.Dispatch;
 
 /// <summary>
-/// Composes the mail a rep gets for a new lead. Pure. Every user-provided value is HTML-encoded in the HTML part;
-/// the subject is built from single-line values only (no header injection: the mail layer encodes it too).
+/// Composes the mail a rep gets for a new lead, in the rep's language. Pure. The subject is for a phone's lock screen
+/// (priority, company, channel, contact; one line); the body puts the signed action links first, then the contact with
+/// click-to-call, the message, the source, what screening found and why this rep. Every lead value is HTML-encoded.
 /// </summary>
 public static class RoutedLeadMail
 {
+    /// <summary>The mail kind. The mail's own purpose adds the assignment time, so a reassigned or recycled lead's new rep is mailed too.</summary>
     public const string Purpose = "rep-notification";
 
-    public static OutgoingMail Compose(Lead lead, RepAssignment assignment, string leadUrl)
-    {
-        var c = lead.Contact;
-        var who = c.DisplayName ?? c.Email ?? c.Phone ?? "unknown contact";
-        var company = c.Company is null ? "" : $" — {c.Company}";
-        var channel = WireNames.Of(lead.Channel);
-        var priority = c.Phone is not null ? "[CALL] " : "";
-        var subject = Single($"{priority}New lead: {who}{company} ({channel})");
+    /// <summary>One mail per lead and assignment: <c>rep-notification/{assignedAt unix ms}</c>, stable across retries.</summary>
+    public static string PurposeFor(RepAssignment assignment) =>
+        $"{Purpose}/{assignment.AssignedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
 
-        var rows = new List<(string Label, string? Value)>
+    /// <param name="language">The rep's mail language (<see cref="SalesRep.MailLanguage"/>): <c>fr</c> or English.</param>
+    /// <param name="timeZone">The team's zone, for the SLA deadline.</param>
+    /// <param name="acceptWithin">The team's SLA, shown next to the deadline.</param>
+    public static OutgoingMail Compose(
+        Lead lead, RepAssignment assignment, RepActionLinks links, string language, TimeZoneInfo timeZone, TimeSpan acceptWithin)
+    {
+        var w = MailWording.For(language);
+        var c = lead.Contact;
+        var priority = LeadPriority.Of(lead);
+        var priorityLabel = w.PriorityLabels[priority.Level];
+        var who = c.DisplayName ?? c.Email ?? c.Phone ?? w.UnknownContact;
+        var channel = w.ChannelLabels[lead.Channel];
+        var subject = Subject(Format(w.NewLeadSubject, priorityLabel, c.Company ?? CompanyFromEmail(c.Email) ?? "—", channel, who));
+        var signals = string.Join(", ", priority.Signals.Select(s => w.SignalLabels[s]));
+        var headline = Format(w.NewLeadHeadline, priorityLabel) + (signals.Length > 0 ? $" ({signals})" : "");
+        var minutes = ((int)acceptWithin.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+        var deadline = lead.SlaDueAt is { } due ? Format(w.AcceptBy, Time(due, timeZone, w), minutes) : null;
+
+        var contactRows = new List<(string Label, string? Value, string? Href)>
         {
-            ("Name", c.DisplayName),
-            ("Email", c.Email),
-            ("Phone", c.Phone),
-            ("Company", c.Company),
-            ("Job title", c.JobTitle),
-            ("Country", c.Country),
-            ("Channel", $"{channel} / {lead.Provider}"),
-            ("Subject", lead.Captured.Subject),
-            ("Page", lead.Captured.Source.PageUrl),
-            ("Campaign", lead.Captured.Source.UtmCampaign),
-            ("Captured", lead.CapturedAt.ToString("u", CultureInfo.InvariantCulture)),
-            ("Lead id", lead.Id.Value),
+            (w.Name, c.DisplayName, null),
+            (w.Phone, c.Phone, c.Phone is null ? null : TelHref(c.Phone)),
+            (w.Email, c.Email, c.Email is null ? null : MailtoHref(c.Email)),
+            (w.Company, c.Company, null),
+            (w.JobTitle, c.JobTitle, null),
+            (w.Country, c.Country, null),
+        };
+        var s = lead.Captured.Source;
+        var sourceRows = new List<(string Label, string? Value)>
+        {
+            (w.Channel, $"{channel} / {lead.Provider}"),
+            ("UTM", Utm(s)),
+            (w.Page, s.PageUrl),
+            (w.Referrer, s.Referrer),
+        };
+        var screeningRows = new List<(string Label, string? Value)>();
+        if (lead.Screening is { } screening)
+        {
+            screeningRows.Add((w.Intent, WireNames.Of(screening.Intent)));
+            screeningRows.Add((w.Confidence, $"{Math.Round(screening.Confidence * 100).ToString(CultureInfo.InvariantCulture)}%"));
+            foreach (var reason in screening.Reasons) screeningRows.Add(("•", reason));
+        }
+        var footerRows = new List<(string Label, string? Value)>
+        {
+            (w.Captured, Time(lead.CapturedAt, timeZone, w)),
+            (w.LeadId, lead.Id.Value),
         };
 
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"A new lead was assigned to you ({assignment.Reason}).");
+        text.AppendLine(headline);
+        if (deadline is not null) text.AppendLine(deadline);
         text.AppendLine();
-        foreach (var (label, value) in rows.Where(r => r.Value is not null)) text.AppendLine(CultureInfo.InvariantCulture, $"{label}: {value}");
+        foreach (var (label, href) in Actions(w, links)) text.Append(label).Append(": ").AppendLine(href);
         text.AppendLine();
-        text.AppendLine("Message:");
-        text.AppendLine(lead.Captured.Message ?? "(no message)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"— {w.Contact} —");
+        foreach (var (label, value, _) in contactRows.Where(r => r.Value is not null)) text.AppendLine(CultureInfo.InvariantCulture, $"{label}: {value}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Lead: {leadUrl}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"— {w.Message} —");
+        if (lead.Captured.Subject is { } topic) text.AppendLine(CultureInfo.InvariantCulture, $"{w.Subject}: {topic}");
+        text.AppendLine(lead.Captured.Message ?? w.NoMessage);
+        AppendText(text, w.Source, sourceRows);
+        AppendText(text, w.Screening, screeningRows);
+        AppendText(text, w.Why, [(w.Why, assignment.Reason)], labels: false);
+        AppendText(text, "", footerRows);
 
         var html = new StringBuilder();
-        html.Append("<!doctype html><html><body style=\"font-family:sans-serif\">");
-        html.Append(CultureInfo.InvariantCulture, $"<p>A new lead was assigned to you ({Enc(assignment.Reason)}).</p><table>");
-        foreach (var (label, value) in rows.Where(r => r.Value is not null))
+        html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{w.Code}\"><head><meta charset=\"utf-8\"><title>{Enc(subject)}</title></head>");
+        html.Append("<body style=\"font-family:-apple-system,Segoe UI,Roboto,sans-serif;color:#222;max-width:640px\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"margin-bottom:4px\">{Enc(headline)}</h2>");
+        if (deadline is not null) html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#b00020;font-weight:bold\">{Enc(deadline)}</p>");
+        html.Append("<p>");
+        html.Append(Button(links.Accept, w.Accept, "#1b7f3b"));
+        html.Append(Button(links.Qualify, w.Qualify, "#1f5fbf"));
+        html.Append(Button(links.Disqualify, w.Disqualify, "#8a8a8a"));
+        html.Append(Button(links.Nurture, w.Nurture, "#8a6d1f"));
+        html.Append("</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Contact)}</h3><table cellpadding=\"4\">");
+        foreach (var (label, value, href) in contactRows.Where(r => r.Value is not null))
         {
-            var cell = label switch
-            {
-                "Email" => $"<a href=\"mailto:{Enc(value)}\">{Enc(value)}</a>",
-                "Phone" => $"<a href=\"tel:{Enc(value)}\">{Enc(value)}</a>",
-                _ => Enc(value),
-            };
+            var cell = href is null ? Enc(value) : $"<a href=\"{Enc(href)}\">{Enc(value)}</a>";
             html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(label)}</th><td>{cell}</td></tr>");
         }
-        html.Append("</table><h3>Message</h3><p style=\"white-space:pre-wrap\">");
-        html.Append(Enc(lead.Captured.Message ?? "(no message)"));
-        html.Append(CultureInfo.InvariantCulture, $"</p><p><a href=\"{Enc(leadUrl)}\">Open the lead</a></p></body></html>");
+        html.Append("</table>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Message)}</h3>");
+        if (lead.Captured.Subject is { } htmlTopic) html.Append(CultureInfo.InvariantCulture, $"<p><b>{Enc(w.Subject)}:</b> {Enc(htmlTopic)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{Enc(lead.Captured.Message ?? w.NoMessage)}</p>");
+        AppendHtml(html, w.Source, sourceRows);
+        AppendHtml(html, w.Screening, screeningRows);
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Why)}</h3><p>{Enc(assignment.Reason)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Enc(links.Lead)}\">{Enc(w.OpenLead)}</a></p>");
+        html.Append("<p style=\"color:#777;font-size:12px\">");
+        html.Append(string.Join(" · ", footerRows.Select(r => $"{Enc(r.Label)}: {Enc(r.Value)}")));
+        html.Append("</p></body></html>");
 
         return new OutgoingMail
         {
-            Purpose = Purpose,
-            To = new MailAddress(assignment.RepEmail, assignment.RepName),
-            ReplyTo = c.Email is null ? null : new MailAddress(c.Email, c.DisplayName),
+            Purpose = PurposeFor(assignment),
+            To = new MailAddress(assignment.RepEmail, Single(assignment.RepName)),
+            ReplyTo = c.Email is null ? null : new MailAddress(c.Email, Single(c.DisplayName)),
             Subject = subject,
             TextBody = text.ToString(),
             HtmlBody = html.ToString(),
         };
     }
 
-    private static string Enc(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    internal static IEnumerable<(string Label, string Href)> Actions(MailWording w, RepActionLinks links) =>
+    [
+        (w.Accept, links.Accept), (w.Qualify, links.Qualify), (w.Disqualify, links.Disqualify), (w.Nurture, links.Nurture), (w.OpenLead, links.Lead),
+    ];
 
-    private static string Single(string value) => Intake.TextSanitizer.SingleLine(value) ?? string.Empty;
+    private static string? Single(string? value) => Intake.TextSanitizer.SingleLine(value);
+
+    private static string? CompanyFromEmail(string? email) => Contacts.EmailDomains.CompanyFromDomain(Contacts.EmailDomains.DomainOf(email));
+
+    private static string? Utm(SourceAttribution s)
+    {
+        var parts = new[] { ("source", s.UtmSource), ("medium", s.UtmMedium), ("campaign", s.UtmCampaign), ("term", s.UtmTerm), ("content", s.UtmContent) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => $"{p.Item1}={p.Item2}")
+            .ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    private static void AppendText(StringBuilder text, string title, List<(string Label, string? Value)> rows, bool labels = true)
+    {
+        var present = rows.Where(r => r.Value is not null).ToList();
+        if (present.Count == 0) return;
+        text.AppendLine();
+        if (title.Length > 0) text.AppendLine(CultureInfo.InvariantCulture, $"— {title} —");
+        foreach (var (label, value) in present) text.AppendLine(labels ? $"{label}: {value}" : value);
+    }
+
+    private static void AppendHtml(StringBuilder html, string title, List<(string Label, string? Value)> rows)
+    {
+        var present = rows.Where(r => r.Value is not null).ToList();
+        if (present.Count == 0) return;
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(title)}</h3><table cellpadding=\"4\">");
+        foreach (var (label, value) in present) html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(label)}</th><td>{Enc(value)}</td></tr>");
+        html.Append("</table>");
+    }
 }

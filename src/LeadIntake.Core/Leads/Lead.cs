@@ -20,6 +20,28 @@ public sealed record Lead
     /// <summary>When the routed-lead mail reached the rep's mail server (system delay ends here).</summary>
     public DateTimeOffset? RepNotifiedAt { get; init; }
 
+    // Dispatch and qualification (docs/dispatch.md). All optional: a lead that never reached sales has none of them.
+
+    /// <summary>The team whose rotation chose the current rep (reassignment stays in that team).</summary>
+    public string? AssignedTeam { get; init; }
+    /// <summary>The rep must accept before this time, or the SLA watch reminds then reassigns.</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
+    /// <summary>When the current rep was reminded of the SLA; cleared by a reassignment.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+    /// <summary>When a rep accepted the lead (human delay ends here).</summary>
+    public DateTimeOffset? RepAcceptedAt { get; init; }
+    /// <summary>How many times the SLA watch (or a manager) moved the lead to another rep.</summary>
+    public int ReassignmentCount { get; init; }
+    /// <summary>Reps who had the lead before the current one: "next eligible rep" skips them.</summary>
+    public IReadOnlyList<string> PreviousAssignees { get; init; } = [];
+    public BantRecord? Bant { get; init; }
+    public Disqualification? Disqualification { get; init; }
+    /// <summary>Why the lead went to nurture (the last time it did).</summary>
+    public NurtureReason? NurtureReason { get; init; }
+    public LostReason? LostReason { get; init; }
+    /// <summary>The last status change or qualification step: the recycler measures staleness from here.</summary>
+    public DateTimeOffset? LastProgressAt { get; init; }
+
     [JsonIgnore]
     public Channel Channel => Captured.Channel;
     [JsonIgnore]

@@ -26,6 +26,10 @@ public static class LeadLifecycle
         [LeadTrigger.Nurture] = (SalesStages, LeadStatus.Nurture),
         [LeadTrigger.Release] = ([LeadStatus.Spam], LeadStatus.Captured),
         [LeadTrigger.Retouch] = ([LeadStatus.Nurture], LeadStatus.Mql),
+        // Corrections (docs/dispatch.md, "Disqualification"): spam goes back to quarantine where it can be released,
+        // a duplicate or a wrong person is closed as lost with that reason so KPIs can leave corrections out.
+        [LeadTrigger.ReportSpam] = ([LeadStatus.Mql, LeadStatus.Assigned, LeadStatus.Accepted], LeadStatus.Spam),
+        [LeadTrigger.CloseAsCorrection] = (SalesStages, LeadStatus.Lost),
     };
 
     public static TransitionOutcome Decide(LeadStatus current, LeadTrigger trigger)

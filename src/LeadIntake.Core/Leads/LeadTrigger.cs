@@ -19,4 +19,8 @@ public enum LeadTrigger
     Nurture,
     Release,
     Retouch,
+    /// <summary>A rep found a lead screening let through is spam: back to quarantine (releasable, feeds screening).</summary>
+    ReportSpam,
+    /// <summary>A rep closed a lead that should never have been one (duplicate, wrong person): ends in <c>lost</c>.</summary>
+    CloseAsCorrection,
 }

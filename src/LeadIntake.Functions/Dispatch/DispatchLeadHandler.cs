@@ -16,6 +16,7 @@ public sealed partial class DispatchLeadHandler(
     IMailOutbox outbox,
     IOptionsSnapshot<DispatchOptions> options,
     IOptionsSnapshot<IntakeOptions> intake,
+    IOptionsSnapshot<LinksOptions> links,
     TimeProvider time,
     ILogger<DispatchLeadHandler> logger)
 {
@@ -26,8 +27,11 @@ public sealed partial class DispatchLeadHandler(
         var lead = stored.Lead;
         if (lead.Status != LeadStatus.Assigned || lead.Assignment is null || lead.RepNotifiedAt is not null) return;
 
-        var leadUrl = $"{intake.Value.PublicBaseUrl.TrimEnd('/')}/api/leads/{id.Value}";
-        var mail = RoutedLeadMail.Compose(lead, lead.Assignment, leadUrl);
+        var baseUrl = intake.Value.PublicBaseUrl.TrimEnd('/');
+        var signer = new ActionLinkSigner(links.Value.KeyBytes());
+        var actions = RepActionLinks.Create(signer, $"{baseUrl}/api/rep/leads/{id.Value}", $"{baseUrl}/api/leads/{id.Value}",
+            id, lead.Assignment.RepEmail, time.GetUtcNow() + links.Value.Lifetime);
+        var mail = RoutedLeadMail.Compose(lead, lead.Assignment, actions, "en", TimeZoneInfo.Utc, TimeSpan.FromMinutes(5));
         await outbox.SendOnceAsync(id, mail, cancellationToken).ConfigureAwait(false);
 
         for (int attempt = 0; ; attempt++)
@@ -62,8 +66,7 @@ public sealed partial class DispatchLeadHandler(
             var now = time.GetUtcNow();
             if (LeadLifecycle.Decide(stored.Lead.Status, LeadTrigger.Assign) is not TransitionOutcome.Advanced advanced) return stored;
 
-            var rep = new RepChoice(options.Value.DefaultRepEmail, options.Value.DefaultRepName);
-            var assignment = LeadDispatcher.Assign(stored.Lead, rep, now);
+            var assignment = new RepAssignment(options.Value.DefaultRepEmail, options.Value.DefaultRepName, "no assignment rules configured → default rep", now);
             var updated = stored.Lead.MovedTo(advanced.To, now) with { Assignment = assignment };
             try
             {

@@ -16,14 +16,14 @@ public sealed class TableMailOutbox(Storage.StorageAccount storage, IMailSender 
 
     public async Task<bool> SendOnceAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(leadId.Value, mail.Purpose) { ["State"] = "pending", ["To"] = mail.To.Address };
+        var row = new TableEntity(leadId.Value, RowKeyOf(mail.Purpose)) { ["State"] = "pending", ["To"] = mail.To.Address };
         try
         {
             await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = (await _table.GetEntityAsync<TableEntity>(leadId.Value, mail.Purpose, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var existing = (await _table.GetEntityAsync<TableEntity>(leadId.Value, RowKeyOf(mail.Purpose), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             if (existing.GetString("State") == "sent") return false;
         }
 
@@ -33,4 +33,11 @@ public sealed class TableMailOutbox(Storage.StorageAccount storage, IMailSender 
         await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    // A RowKey may not hold '/', '\\', '#' or '?' (Table service data model); purposes such as "rep-notification/{ms}" do.
+    private static string RowKeyOf(string purpose) =>
+        string.Create(purpose.Length, purpose, (span, p) =>
+        {
+            for (int i = 0; i < p.Length; i++) span[i] = p[i] is '/' or '\\' or '#' or '?' || char.IsControl(p[i]) ? '~' : p[i];
+        });
 }

@@ -57,6 +57,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Mail:Smtp:Security"] = "None",
             ["Dispatch:DefaultRepEmail"] = repEmail,
             ["Dispatch:DefaultRepName"] = "Test Rep",
+            ["Links:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
             // Fast queue settings for tests; the semantics are the same as with host.json's values.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",

@@ -1,6 +1,6 @@
 using LeadIntake.Core.Leads;
 
-namespace LeadIntake.Core.Tests.Leads;
+namespace LeadIntake.Core.Tests.LeadModel;
 
 public sealed class LeadIdTests
 {
