@@ -20,7 +20,7 @@ internal static class ContactNormaliser
         "numero masque", "masque", "appel masque",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static NormalisedContact Normalise(Contact contact, string? defaultRegion)
+    public static NormalisedContact Normalise(Contact contact, string? defaultRegion, DisposableDomains disposable)
     {
         var (email, domain) = NormaliseEmail(contact.Email);
         bool emailInvalid = email is not null && !EmailSyntax.IsValid(email);
@@ -29,7 +29,8 @@ internal static class ContactNormaliser
         bool phoneImpossible = contact.Phone is not null && phone is null;
         var company = Name(contact.Company, keepCase: true);
         bool inferred = false;
-        if (company is null && !emailInvalid)
+        // A throw-away mailbox says nothing about an employer, like free-mail.
+        if (company is null && !emailInvalid && !disposable.Contains(domain))
         {
             company = EmailDomains.CompanyFromDomain(domain);
             inferred = company is not null;
@@ -58,19 +59,27 @@ internal static class ContactNormaliser
         return ($"{email[..at]}@{domain}", domain.Length == 0 ? null : domain);
     }
 
-    /// <summary>Single spaces; ALL CAPS or all lower case becomes Title Case ("MARTIN PAUL" → "Martin Paul"); mixed case is kept.</summary>
+    /// <summary>
+    /// Single spaces; a word in ALL CAPS or all lower case becomes Title Case ("MARTIN paul" → "Martin Paul"); a word
+    /// already in mixed case ("McAllister", "DuPont") is the person's own spelling and is kept.
+    /// </summary>
     private static string? Name(string? raw, bool keepCase = false)
     {
         var name = TextSanitizer.SingleLine(raw);
         if (name is null || CallerIdPlaceholders.Contains(name)) return null;
         if (keepCase) return name;
-        bool hasUpper = false, hasLower = false;
-        foreach (char c in name)
+        var words = name.Split(' ');
+        var text = CultureInfo.InvariantCulture.TextInfo;
+        for (int i = 0; i < words.Length; i++)
         {
-            if (char.IsUpper(c)) hasUpper = true;
-            else if (char.IsLower(c)) hasLower = true;
+            bool hasUpper = false, hasLower = false;
+            foreach (char c in words[i])
+            {
+                if (char.IsUpper(c)) hasUpper = true;
+                else if (char.IsLower(c)) hasLower = true;
+            }
+            if (!(hasUpper && hasLower)) words[i] = text.ToTitleCase(words[i].ToLowerInvariant());
         }
-        if (hasUpper && hasLower) return name;
-        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
+        return string.Join(' ', words);
     }
 }

@@ -56,7 +56,7 @@ internal static class IntentClassifier
             for (int i = 0; i < IntentCount; i++) if (i != (int)best) runnerUp = Math.Max(runnerUp, scores[i]);
             return new IntentDecision(best, Confidence(bestScore, runnerUp));
         }
-        if (bestScore > 0 && bestScore > commercial - rules.IntentMargin)
+        if (bestScore > 0 && bestScore >= commercial - rules.IntentMargin)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
                 $"commercial (low confidence): unsure between commercial ({commercial:0.0}) and {WireNames.Of(best)} ({bestScore:0.0}); commercial is preferred when unsure"));

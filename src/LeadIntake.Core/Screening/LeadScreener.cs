@@ -18,7 +18,7 @@ public static class LeadScreener
         var rules = context.Rules;
         var captured = lead.Captured;
         var reasons = new List<string>(8);
-        var contact = ContactNormaliser.Normalise(captured.Contact, context.DefaultPhoneRegion);
+        var contact = ContactNormaliser.Normalise(captured.Contact, context.DefaultPhoneRegion, context.DisposableDomains);
 
         using var message = FoldedText.Build(captured.Subject, captured.Message);
         using var names = FoldedText.Build(captured.Contact.FirstName, captured.Contact.LastName, captured.Contact.FullName);
