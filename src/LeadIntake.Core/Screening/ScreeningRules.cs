@@ -93,7 +93,10 @@ public sealed class ScreeningRules
         foreach (var raw in source.Terms)
         {
             var tokens = Tokenise(raw);
-            if (tokens.Count == 0) throw new FormatException($"{section} '{source.Name}': empty term '{raw}'.");
+            if (tokens.Count == 0 || tokens[0] == "?" || tokens[^1] == "?")
+            {
+                throw new FormatException($"{section} '{source.Name}': term '{raw}' is empty or starts or ends with the '?' wildcard.");
+            }
             terms.Add(new CompiledTerm(
                 terms.Count,
                 groupIndex,
@@ -104,7 +107,7 @@ public sealed class ScreeningRules
         groups.Add(new TermGroup(groupIndex, source.Name, intent, source.Weight, source.MaxHits, source.Negatable, first, terms.Count - first));
     }
 
-    // A term is split like lead text (letters and digits), keeping a trailing '*' on a stem.
+    // A term is split like lead text (letters and digits), keeping a trailing '*' on a stem; '?' stands for any one word.
     private static List<string> Tokenise(string raw)
     {
         var folded = AccentFolding.Fold(raw);
@@ -112,6 +115,11 @@ public sealed class ScreeningRules
         int start = -1;
         for (int i = 0; i <= folded.Length; i++)
         {
+            if (i < folded.Length && folded[i] == '?' && start < 0)
+            {
+                tokens.Add("?");
+                continue;
+            }
             bool part = i < folded.Length && char.IsLetterOrDigit(folded[i]);
             if (part && start < 0) start = i;
             if (!part && start >= 0)

@@ -65,6 +65,7 @@ internal sealed class TermMatcher
         {
             var word = text.Word(firstWord + k);
             var token = term.Tokens[k].AsSpan();
+            if (token is "?") continue;
             bool ok = term.IsStem[k] ? word.StartsWith(token, StringComparison.Ordinal) : word.SequenceEqual(token);
             if (!ok) return false;
         }

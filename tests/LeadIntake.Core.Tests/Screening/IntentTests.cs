@@ -36,6 +36,14 @@ public class IntentTests
         Assert.Equal(LeadTrigger.RouteToService, outcome.Trigger);
     }
 
+    [Fact]
+    public void Screen_reads_the_french_ne_plus_negation_as_something_that_stopped_working()
+    {
+        var outcome = Screen(Email("sonde chambre froide", "la sonde de la chambre 2 n'envoie quasiment plus rien depuis jeudi"));
+
+        Assert.Equal(LeadIntent.Service, outcome.Decision.Intent);
+    }
+
     [Theory]
     [InlineData("Bonjour, je vous adresse ma candidature pour le poste de technicien, CV en pièce jointe.")]
     [InlineData("Je cherche une alternance en maintenance industrielle à partir de septembre.")]
