@@ -6,4 +6,11 @@ public sealed record ScreeningDecision(
     double Confidence,
     double SpamScore,
     IReadOnlyList<string> Reasons,
-    string RulesVersion);
+    string RulesVersion)
+{
+    /// <summary>The detected language of the message (<c>fr</c>, <c>en</c>), or null when there is no evidence.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A usable phone number (E.164): an MQL with one can be called back now and is prioritised.</summary>
+    public bool HasPhone { get; init; }
+}

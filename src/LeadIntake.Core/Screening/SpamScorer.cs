@@ -1,0 +1,168 @@
+using System.Globalization;
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Core.Screening;
+
+/// <summary>
+/// The layered spam verdict. Each signal adds points with a reason a human can check; the lead is spam when the sum
+/// reaches the rules' threshold. No single weak signal (one link, a short message, a free-mail address) is enough
+/// on its own: only the honeypot and the operator's block-list are.
+/// </summary>
+internal static class SpamScorer
+{
+    public static SpamVerdict Score(
+        CapturedLead captured,
+        NormalisedContact contact,
+        FoldedText message,
+        FoldedText names,
+        ReadOnlySpan<bool> hits,
+        ScreeningContext context,
+        List<string> reasons)
+    {
+        var rules = context.Rules;
+        var w = rules.Signals;
+        double score = 0;
+
+        void Add(double points, string why)
+        {
+            if (points <= 0) return;
+            score += points;
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"spam +{points:0.0}: {why}"));
+        }
+
+        var signals = captured.Signals;
+        if (signals.HoneypotFilled) Add(w.HoneypotFilled, "the hidden honeypot field was filled (humans never see it)");
+        if (signals.CaptchaPassed == false) Add(w.CaptchaFailed, "the CAPTCHA check failed");
+        if (signals.TimeToSubmit is { } elapsed)
+        {
+            double ms = elapsed.TotalMilliseconds;
+            if (ms < w.TooFastUnderMs) Add(w.TooFast, string.Create(CultureInfo.InvariantCulture, $"submitted {ms:0} ms after the form loaded: faster than a human can type"));
+            else if (ms < w.HurriedUnderMs) Add(w.Hurried, string.Create(CultureInfo.InvariantCulture, $"submitted only {ms / 1000:0.0} s after the form loaded"));
+        }
+        if (signals.ProviderSpamScore is { } provider && provider >= w.ProviderScoreFrom)
+        {
+            double points = Math.Min(w.ProviderScoreCap, w.ProviderScore + (provider - w.ProviderScoreFrom) * w.ProviderScorePerPoint);
+            Add(points, string.Create(CultureInfo.InvariantCulture, $"the mail provider rated it {provider:0.0} on its spam scale"));
+        }
+        if (signals.AutoReply) Add(w.AutoReply, "an automatic reply or bounce");
+
+        ScoreLinks(message, contact.EmailDomain, w, Add, reasons);
+
+        if (context.DisposableDomains.Contains(contact.EmailDomain)) Add(w.DisposableEmail, $"the email domain {contact.EmailDomain} is a disposable mailbox provider");
+        if (contact.EmailInvalid) Add(w.InvalidEmail, "the email address is not valid");
+        if (contact.PhoneImpossible) Add(w.ImpossiblePhone, "the phone number can't be a real number");
+
+        ScoreNames(captured.Contact, names, w, Add);
+        var (gibberish, words) = GibberishDetector.Count(message);
+        if (gibberish >= 2 && gibberish * 10 >= words * 3) Add(w.GibberishMessage, $"{gibberish} of {words} words in the message look like random typing");
+
+        int letters = message.LatinLetters + message.ForeignLetters + names.LatinLetters + names.ForeignLetters;
+        int foreign = message.ForeignLetters + names.ForeignLetters;
+        if (foreign >= 4 && foreign >= letters * w.ForeignScriptRatio)
+        {
+            Add(w.ForeignScript, $"mostly {message.ForeignScript ?? names.ForeignScript} script on a French/English site");
+        }
+        if (message.ShoutedWords >= 3 && message.ShoutedWords * 5 >= message.WordCount) Add(w.Shouting, "many words in capitals");
+        if (message.ExclamationRuns > 0) Add(w.Exclamations, "runs of exclamation marks");
+
+        foreach (var group in rules.Groups)
+        {
+            if (!group.IsSpam) continue;
+            var (points, matched) = GroupScore(group, hits, rules);
+            if (points > 0) Add(points, $"{group.Name} vocabulary ({matched})");
+        }
+
+        Add(BurstPoints(rules.Document.Spam.ContactBursts, context.RecentSubmissionsFromContact), $"{context.RecentSubmissionsFromContact} other recent submissions from the same contact");
+        Add(BurstPoints(rules.Document.Spam.ClientBursts, context.RecentSubmissionsFromClient), $"{context.RecentSubmissionsFromClient} other recent submissions from the same client address");
+
+        var email = captured.Contact.Email is null ? null : contact.Contact.Email;
+        var allowed = context.AllowList.Match(email, contact.EmailDomain);
+        var blocked = context.BlockList.Match(email, contact.EmailDomain);
+        if (allowed is not null)
+        {
+            reasons.Add($"allow-listed ({allowed}): never spam");
+            return new SpamVerdict(score, false, 0);
+        }
+        if (blocked is not null) Add(rules.Threshold, $"block-listed ({blocked})");
+
+        bool spam = score >= rules.Threshold;
+        double confidence = spam ? Math.Clamp(0.5 + score / (4 * rules.Threshold), 0.5, 0.99) : 0;
+        return new SpamVerdict(score, spam, confidence);
+    }
+
+    /// <summary>Points and the matched terms of one group: weight per distinct term, up to the group's max.</summary>
+    public static (double Points, string Matched) GroupScore(TermGroup group, ReadOnlySpan<bool> hits, ScreeningRules rules)
+    {
+        int count = 0;
+        string? matched = null;
+        for (int t = group.FirstTerm; t < group.FirstTerm + group.TermCount; t++)
+        {
+            if (!hits[t]) continue;
+            count++;
+            if (count <= group.MaxHits)
+            {
+                var display = rules.Matcher.Terms[t].Display;
+                matched = matched is null ? display : $"{matched}, {display}";
+            }
+        }
+        return count == 0 ? (0, "") : (group.Weight * Math.Min(count, group.MaxHits), matched!);
+    }
+
+    private static void ScoreLinks(FoldedText message, string? senderDomain, SpamSignalWeights w, Action<double, string> add, List<string> reasons)
+    {
+        int links = message.LinkCount;
+        if (links == 0) return;
+        if (links == 1 && IsOwnSite(message.LinkHosts![0], senderDomain))
+        {
+            reasons.Add("one link, to the sender's own site: not a spam signal");
+            return;
+        }
+        double points = 0;
+        for (int i = 0; i < links; i++) points += i switch { 0 => w.FirstLink, 1 => w.SecondLink, _ => w.FurtherLink };
+        add(Math.Min(points, w.LinksCap), links == 1 ? "a link to another site" : $"{links} links");
+        int total = message.VisibleCharacters + message.LinkCharacters;
+        if (total > 0 && message.LinkCharacters >= total * w.LinkDensityRatio) add(w.LinkDensity, "the message is mostly links");
+    }
+
+    private static bool IsOwnSite(string host, string? senderDomain) =>
+        senderDomain is not null
+        && (host == senderDomain
+            || host.EndsWith("." + senderDomain, StringComparison.Ordinal)
+            || senderDomain.EndsWith("." + host, StringComparison.Ordinal));
+
+    private static void ScoreNames(Contact raw, FoldedText names, SpamSignalWeights w, Action<double, string> add)
+    {
+        for (int i = 0; i < names.WordCount; i++)
+        {
+            if (GibberishDetector.IsGibberishWord(names.Word(i)))
+            {
+                add(w.GibberishName, "the name looks like random typing");
+                break;
+            }
+        }
+        if (LooksLikeHandle(raw.FirstName) || LooksLikeHandle(raw.LastName) || LooksLikeHandle(raw.FullName))
+        {
+            add(w.NameLooksLikeHandle, "the name looks like a user handle, not a person");
+        }
+    }
+
+    private static bool LooksLikeHandle(string? name)
+    {
+        if (name is null) return false;
+        foreach (char c in name)
+        {
+            if (char.IsAsciiDigit(c) || c is '_' or '@' or '/' or ':') return true;
+        }
+        return false;
+    }
+
+    private static double BurstPoints(IReadOnlyList<BurstStep> steps, int count)
+    {
+        double points = 0;
+        foreach (var step in steps)
+        {
+            if (count >= step.AtLeast) points = Math.Max(points, step.Weight);
+        }
+        return points;
+    }
+}

@@ -1,0 +1,6 @@
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Benchmarks.Screening;
+
+/// <summary>What screening said about one corpus record, next to what it should have said.</summary>
+public sealed record ScreenPrediction(string Id, LeadIntent Expected, LeadIntent Predicted, ScreeningDecision Decision);
