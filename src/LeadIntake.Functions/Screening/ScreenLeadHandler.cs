@@ -29,7 +29,7 @@ public sealed partial class ScreenLeadHandler(ILeadStore store, IPipelineQueue q
             }
 
             var now = time.GetUtcNow();
-            var outcome = LeadScreener.Screen(lead, now);
+            var outcome = LeadScreener.Screen(lead, ScreeningContext.Default, now);
             if (LeadLifecycle.Decide(lead.Status, outcome.Trigger) is not TransitionOutcome.Advanced advanced) return;
             var decision = outcome.Decision;
             var updated = lead.MovedTo(advanced.To, now) with { Intent = decision.Intent, Screening = decision };
