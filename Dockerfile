@@ -8,9 +8,18 @@
 #
 # See docs/container-apps.md for the settings and the KEDA scale rules.
 
+# ---- run-time data from npm ----------------------------------------------------------------------
+# The disposable-email-domains list is embedded into LeadIntake.Core at build time (package.json "dependencies",
+# pinned by package-lock.json); --omit=dev leaves out Azurite and maildev, which only development needs.
+FROM node:20-bookworm-slim AS npm
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
 # ---- build ----------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+COPY --from=npm /src/node_modules/ node_modules/
 
 # Restore first, from the project files only, so the restore layer is reused until a package changes.
 COPY Directory.* BannedSymbols.txt .editorconfig host.json ./
