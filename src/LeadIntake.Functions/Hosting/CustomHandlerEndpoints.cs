@@ -49,6 +49,7 @@ public static partial class CustomHandlerEndpoints
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.InvocationFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CustomHandlerEndpoints)), e, entry.Declaration.Name, invocation.MessageId, invocation.DequeueCount);
+            LeadIntakeTelemetry.InvocationFailed(entry.Declaration.Name);
             return Reply(StatusCodes.Status500InternalServerError, $"{entry.Declaration.Name} failed: {e.GetType().Name}.");
         }
     }
@@ -65,6 +66,7 @@ public static partial class CustomHandlerEndpoints
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.InvocationFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CustomHandlerEndpoints)), e, entry.Declaration.Name, "timer", 0);
+            LeadIntakeTelemetry.InvocationFailed(entry.Declaration.Name);
             return Reply(StatusCodes.Status500InternalServerError, $"{entry.Declaration.Name} failed: {e.GetType().Name}.");
         }
     }

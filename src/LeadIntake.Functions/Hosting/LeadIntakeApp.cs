@@ -64,6 +64,7 @@ public static class LeadIntakeApp
         services.AddScoped<DispatchLeadHandler>();
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 
+        services.AddLeadIntakeTelemetry(builder.Configuration);
         services.AddHostedService<StorageStartup>();
         if (!functionsMode)
         {

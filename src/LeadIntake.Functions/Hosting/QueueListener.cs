@@ -137,6 +137,7 @@ public sealed partial class QueueListener(
             else
             {
                 await ReleaseAsync(message, popReceipt, options.VisibilityTimeout).ConfigureAwait(false);
+                LeadIntakeTelemetry.Retried(_queueName);
             }
         }
         catch (RequestFailedException e)

@@ -27,6 +27,7 @@ public sealed partial class LeadCapture(
                 var existing = await store.FindAsync(claimed, cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
+                    LeadIntakeTelemetry.TagLead(claimed.Value);
                     LogDuplicate(logger, claimed.Value, captured.Provider);
                     return new CaptureResult(claimed, existing.Lead.Status, Duplicate: true);
                 }
@@ -35,6 +36,7 @@ public sealed partial class LeadCapture(
             }
         }
 
+        LeadIntakeTelemetry.TagLead(id.Value);
         var (lead, firstEvent) = Lead.Capture(captured, id, now);
         if (!await store.TryCreateAsync(lead, firstEvent, cancellationToken).ConfigureAwait(false))
         {
