@@ -65,6 +65,7 @@ public static class LeadIntakeApp
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 
         services.AddHostedService<StorageStartup>();
+        services.AddDispatchAndQualification(builder.Configuration);
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();
