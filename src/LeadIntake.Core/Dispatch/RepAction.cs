@@ -7,4 +7,8 @@ public enum RepAction
     Qualify,
     Disqualify,
     Nurture,
+    /// <summary>Later steps, offered on the rep's lead page (not in the first mail).</summary>
+    Opportunity,
+    Won,
+    Lost,
 }

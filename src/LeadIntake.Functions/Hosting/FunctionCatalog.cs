@@ -17,6 +17,14 @@ public static class FunctionCatalog
         HttpEntry<GetLead>(),
         HttpEntry<Health>(),
         HttpEntry<ReplayPoison>(),
+        HttpEntry<Qualification.RepLeadAction>(),
+        HttpEntry<ListSalesReps>(),
+        HttpEntry<UpsertSalesRep>(),
+        HttpEntry<DeactivateSalesRep>(),
+        HttpEntry<ListSalesTeams>(),
+        HttpEntry<UpsertSalesTeam>(),
+        HttpEntry<UpsertAssignmentRules>(),
+        HttpEntry<SeedSalesDirectory>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =
@@ -28,6 +36,8 @@ public static class FunctionCatalog
     public static IReadOnlyList<TypedFunctionEntry> Timers { get; } =
     [
         Typed<SweepCapturedLeads>(SweepCapturedLeads.Declaration),
+        Typed<WatchLeadSla>(WatchLeadSla.Declaration),
+        Typed<Qualification.RecycleStaleLeads>(Qualification.RecycleStaleLeads.Declaration),
     ];
 
     public static IEnumerable<FunctionDeclaration> All =>

@@ -66,6 +66,7 @@ public static class LeadIntakeApp
 
         services.AddLeadIntakeTelemetry(builder.Configuration);
         services.AddHostedService<StorageStartup>();
+        services.AddDispatchAndQualification(builder.Configuration);
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();

@@ -85,6 +85,17 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         }
     }
 
+    public async IAsyncEnumerable<StoredLead> FindInStatusAsync(LeadStatus status, DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (low, high) = LeadPartition.MonthRange(from, before);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {low} and PartitionKey lt {high} and Kind eq {LeadKind} and Status eq {WireNames.Of(status)} and CapturedAt ge {from} and CapturedAt lt {before}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredLead(FromEntity(entity), entity.ETag.ToString());
+        }
+    }
+
     private static TableEntity ToEntity(Lead lead)
     {
         var entity = new TableEntity(LeadPartition.For(lead.Id), lead.Id.Value)

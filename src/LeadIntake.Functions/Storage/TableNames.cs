@@ -9,6 +9,15 @@ public static class TableNames
     public const string IntakeKeys = "IntakeKeys";
     /// <summary>One row per lead and mail purpose: sent once.</summary>
     public const string Mail = "Mail";
+    /// <summary>Sales reps (PartitionKey <c>rep</c>, RowKey lower-case email): the seed JSON of each rep.</summary>
+    public const string SalesReps = "SalesReps";
+    /// <summary>Teams (<c>team</c>), the rules with the default team (<c>rules</c>), one rotation per team (<c>rotation</c>).</summary>
+    public const string Teams = "Teams";
+    /// <summary>Account (company domain, contact email hash) → owning rep.</summary>
+    public const string AccountOwners = "AccountOwners";
+    /// <summary>Nonces of action links already used: one-time links by insert-if-absent.</summary>
+    public const string UsedLinks = "UsedLinks";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail];
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail,
+        SalesReps, Teams, AccountOwners, UsedLinks];
 }

@@ -1,0 +1,28 @@
+using LeadIntake.Core.Dispatch;
+using LeadIntake.Functions.Qualification;
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Dispatch;
+
+/// <summary>Dispatch and qualification wiring: the directory and its admin, rotations, account owners, one-time links, rep pages, SLA and recycling.</summary>
+public static class DispatchServiceCollectionExtensions
+{
+    public static IServiceCollection AddDispatchAndQualification(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<TableSalesDirectory>();
+        services.AddSingleton<SalesDirectoryReader>();
+        services.AddSingleton<ISalesDirectory>(sp => sp.GetRequiredService<SalesDirectoryReader>());
+        services.AddSingleton<ITeamRotations, TableTeamRotations>();
+        services.AddSingleton<IAccountOwners, TableAccountOwners>();
+        services.AddSingleton<IUsedLinks, TableUsedLinks>();
+        services.AddSingleton<RepLinks>();
+        services.AddSingleton<RepMails>();
+        services.AddScoped<SalesDirectoryAdmin>();
+        services.AddScoped<SlaWatchHandler>();
+        services.AddScoped<RepActionHandler>();
+        services.AddScoped<RetouchLeadHandler>();
+        services.AddHostedService<SalesDirectorySeedFile>();
+        return services;
+    }
+}

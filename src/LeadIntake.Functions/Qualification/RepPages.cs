@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Intake;
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Functions.Qualification;
+
+/// <summary>
+/// The rep pages' HTML: server-rendered, no JavaScript, phone-sized first, a few lines of inline CSS. Every value
+/// is HTML-encoded here, once. A GET renders a confirmation or a form; only its POST changes the lead (mail scanners
+/// fetch links, they don't submit forms).
+/// </summary>
+public static class RepPages
+{
+    private const string Css =
+        "body{font-family:-apple-system,Segoe UI,Roboto,sans-serif;margin:0;padding:16px;color:#222;background:#f6f7f9}" +
+        "main{max-width:560px;margin:0 auto;background:#fff;border-radius:10px;padding:16px 18px;box-shadow:0 1px 3px #0002}" +
+        "h1{font-size:1.3em;margin:0 0 8px}label{display:block;font-weight:600;margin:12px 0 4px}" +
+        "input,select,textarea{box-sizing:border-box;width:100%;font-size:16px;padding:10px;border:1px solid #bbb;border-radius:6px}" +
+        "button,.btn{display:inline-block;box-sizing:border-box;width:100%;margin-top:16px;padding:12px;font-size:17px;font-weight:700;border:0;border-radius:8px;background:#1f5fbf;color:#fff;text-align:center;text-decoration:none}" +
+        ".row{display:flex;gap:8px}.row>div{flex:1}.muted{color:#666;font-size:.9em}.err{color:#b00020;font-weight:600}" +
+        ".status{display:inline-block;padding:2px 10px;border-radius:12px;background:#e8eefc;font-weight:700}ul.next{list-style:none;padding:0}";
+
+    public static RepPage Invalid() => Message(StatusCodes.Status403Forbidden, "This link is not valid",
+        "The link is incomplete or was altered. Open it again from the original mail, or ask your sales manager.");
+
+    public static RepPage Expired() => Message(StatusCodes.Status410Gone, "This link has expired",
+        "Action links are valid for a limited time. Ask your sales manager to reassign or resend the lead.");
+
+    public static RepPage NotFound() => Message(StatusCodes.Status404NotFound, "Lead not found", "There is no such lead, or the address is incomplete.");
+
+    public static RepPage AlreadyUsed(Lead lead, IReadOnlyList<(string Label, string Href)> next) =>
+        Page(StatusCodes.Status409Conflict, "This link was already used", Summary(lead) +
+            "<p>Each link in a lead mail works once. The lead's current status is shown above.</p>" + Next(next));
+
+    public static RepPage Conflict(Lead lead, string reason) =>
+        Page(StatusCodes.Status409Conflict, "This can't be done now", Summary(lead) + $"<p class=\"err\">{E(reason)}</p>");
+
+    public static RepPage Done(Lead lead, string headline, IReadOnlyList<(string Label, string Href)> next) =>
+        Page(StatusCodes.Status200OK, headline, Summary(lead) + Next(next));
+
+    /// <summary>The GET page: what the POST will do, with the form it needs.</summary>
+    public static RepPage Confirm(RepAction action, Lead lead, string postUrl, IReadOnlyList<FieldError>? errors = null)
+    {
+        var body = new StringBuilder(Summary(lead));
+        if (errors is { Count: > 0 })
+        {
+            body.Append("<div class=\"err\" role=\"alert\"><p>Please fix:</p><ul>");
+            foreach (var e in errors) body.Append(CultureInfo.InvariantCulture, $"<li>{E(e.Field)}: {E(e.Message)}</li>");
+            body.Append("</ul></div>");
+        }
+        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(postUrl)}\">");
+        var (title, button) = action switch
+        {
+            RepAction.Accept => ("Accept this lead?", "Accept the lead"),
+            RepAction.Qualify => ("Qualify this lead (BANT)", "Save qualification"),
+            RepAction.Disqualify => ("Disqualify this lead", "Disqualify"),
+            RepAction.Nurture => ("Return this lead to marketing (nurture)?", "Return to nurture"),
+            RepAction.Opportunity => ("Create an opportunity?", "Create opportunity"),
+            RepAction.Won => ("Mark the opportunity as won?", "Mark as won"),
+            RepAction.Lost => ("Mark as lost", "Mark as lost"),
+            _ => ("Confirm", "Confirm"),
+        };
+        switch (action)
+        {
+            case RepAction.Qualify:
+                body.Append("<label for=\"budget_amount\">Budget</label><input id=\"budget_amount\" name=\"budget_amount\" inputmode=\"decimal\" placeholder=\"amount, e.g. 25000\">");
+                body.Append("<div class=\"row\"><div><label for=\"budget_min\">or from</label><input id=\"budget_min\" name=\"budget_min\" inputmode=\"decimal\"></div>");
+                body.Append("<div><label for=\"budget_max\">to</label><input id=\"budget_max\" name=\"budget_max\" inputmode=\"decimal\"></div>");
+                body.Append("<div><label for=\"currency\">Currency</label><input id=\"currency\" name=\"currency\" value=\"EUR\" maxlength=\"3\"></div></div>");
+                body.Append("<label for=\"authority\">Authority</label><select id=\"authority\" name=\"authority\"><option value=\"\">unknown</option>");
+                foreach (var level in new[] { AuthorityLevel.DecisionMaker, AuthorityLevel.Influencer, AuthorityLevel.User }) body.Append(Option(WireNames.Of(level)));
+                body.Append("</select><label for=\"role\">Role</label><input id=\"role\" name=\"role\" placeholder=\"e.g. plant manager\">");
+                body.Append("<label for=\"need\">Need</label><textarea id=\"need\" name=\"need\" rows=\"3\"></textarea>");
+                body.Append("<div class=\"row\"><div><label for=\"timing_date\">Timing: by</label><input id=\"timing_date\" name=\"timing_date\" type=\"date\"></div>");
+                body.Append("<div><label for=\"timing_horizon\">or within</label><select id=\"timing_horizon\" name=\"timing_horizon\"><option value=\"\">—</option>");
+                foreach (var h in Enum.GetValues<TimingHorizon>()) body.Append(Option(WireNames.Of(h)));
+                body.Append("</select></div></div><p class=\"muted\">All four answers make the lead an SQL; a purchase within six months also makes it an SAL.</p>");
+                break;
+            case RepAction.Disqualify:
+                body.Append("<label for=\"reason\">Reason</label><select id=\"reason\" name=\"reason\" required><option value=\"\">choose…</option>");
+                foreach (var r in Enum.GetValues<DisqualifyReason>()) body.Append(Option(WireNames.Of(r)));
+                body.Append("</select><label for=\"note\">Note (optional)</label><textarea id=\"note\" name=\"note\" rows=\"2\"></textarea>");
+                break;
+            case RepAction.Lost:
+                body.Append("<label for=\"reason\">Reason</label><select id=\"reason\" name=\"reason\" required><option value=\"\">choose…</option>");
+                foreach (var r in RepActionForm.LostReasons) body.Append(Option(WireNames.Of(r)));
+                body.Append("</select>");
+                break;
+        }
+        body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(button)}</button></form>");
+        return Page(errors is { Count: > 0 } ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK, title, body.ToString());
+    }
+
+    private static string Summary(Lead lead)
+    {
+        var c = lead.Contact;
+        var who = string.Join(" · ", new[] { c.Company, c.DisplayName }.Where(v => !string.IsNullOrWhiteSpace(v)).Select(E));
+        return $"<p>{(who.Length > 0 ? who : E(lead.Id.Value))}</p><p>Status: <span class=\"status\" id=\"status\">{E(WireNames.Of(lead.Status))}</span></p>";
+    }
+
+    private static string Next(IReadOnlyList<(string Label, string Href)> next)
+    {
+        if (next.Count == 0) return "";
+        var html = new StringBuilder("<h2>Next steps</h2><ul class=\"next\">");
+        foreach (var (label, href) in next) html.Append(CultureInfo.InvariantCulture, $"<li><a class=\"btn\" href=\"{E(href)}\">{E(label)}</a></li>");
+        return html.Append("</ul>").ToString();
+    }
+
+    private static string Option(string value) => $"<option value=\"{E(value)}\">{E(value.Replace('_', ' '))}</option>";
+
+    private static RepPage Message(int status, string title, string text) => Page(status, title, $"<p>{E(text)}</p>");
+
+    private static RepPage Page(int status, string title, string body) => new(status,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
+        $"<title>{E(title)} · LeadIntake</title><style>{Css}</style></head><body><main><h1>{E(title)}</h1>{body}</main></body></html>");
+
+    private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
+}

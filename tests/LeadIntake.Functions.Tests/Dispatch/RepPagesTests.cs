@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.Json;
+using LeadIntake.Functions.Tests.Infrastructure;
+
+namespace LeadIntake.Functions.Tests.Dispatch;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class RepPagesTests
+{
+    private static readonly object FrenchLead = new
+    {
+        name = "Sophie Garnier", email = "s.garnier@fonderie.example", phone = "+33 3 29 55 12 40",
+        company = "Fonderie <Vosges>", country = "FR", message = "Pouvez-vous nous faire une proposition chiffrée ?",
+    };
+
+    [Fact]
+    public async Task Rep_accepts_then_qualifies_through_the_mail_links_and_each_link_works_once()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var repMail = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10)));
+        var links = RepLinkReader.Links(repMail.Html);
+        Assert.Equal(["accept", "disqualify", "nurture", "qualify"], links.Keys.Order());
+
+        // GET only shows the confirmation: a mail scanner prefetching the link accepts nothing.
+        using (var get = await app.Client.GetAsync(links["accept"]))
+        {
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            var page = await get.Content.ReadAsStringAsync();
+            Assert.Contains("<form method=\"post\"", page);
+            Assert.Contains("name=\"viewport\"", page);
+            Assert.DoesNotContain("<script", page);
+            Assert.Contains("Fonderie &lt;Vosges&gt;", page);
+            Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
+        }
+        Assert.Equal("assigned", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+
+        using (var post = await app.Client.PostAsync(links["accept"], new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            Assert.Contains("Lead accepted", await post.Content.ReadAsStringAsync());
+        }
+        Assert.Equal("accepted", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+
+        using (var again = await app.Client.GetAsync(links["accept"]))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            var page = await again.Content.ReadAsStringAsync();
+            Assert.Contains("already used", page);
+            Assert.Contains(">accepted<", page);
+        }
+        using (var replay = await app.Client.PostAsync(links["accept"], new FormUrlEncodedContent([])))
+        {
+            Assert.Contains("already", await replay.Content.ReadAsStringAsync());
+        }
+
+        var qualify = links["qualify"];
+        using (var form = await app.Client.GetAsync(qualify))
+        {
+            Assert.Contains("name=\"budget_amount\"", await form.Content.ReadAsStringAsync());
+        }
+        using (var bad = await app.Client.PostAsync(qualify, new FormUrlEncodedContent(new Dictionary<string, string> { ["budget_amount"] = "lots", ["timing_date"] = "soon" })))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            var page = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("budget_amount", page);
+            Assert.Contains("timing_date", page);
+        }
+        using (var post = await app.Client.PostAsync(qualify, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["budget_amount"] = "25 000", ["currency"] = "EUR", ["authority"] = "decision_maker", ["role"] = "plant manager",
+            ["need"] = "Castings for a new press line", ["timing_horizon"] = "within_quarter",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            var page = await post.Content.ReadAsStringAsync();
+            Assert.Contains(">sal<", page);
+            Assert.Contains("/opportunity?t=", page); // the next step, freshly signed
+        }
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal("sal", lead.GetProperty("status").GetString());
+        var events = lead.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["captured", "screened", "assigned", "rep_notified", "accepted", "bant_recorded", "qualified_sql", "qualified_sal"], events);
+    }
+
+    [Fact]
+    public async Task Tampered_expired_or_malformed_links_get_a_clear_page_and_change_nothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        var accept = links["accept"];
+        var tampered = accept[..^3] + (accept[^3] == 'A' ? 'B' : 'A') + accept[^2..];
+        using (var response = await app.Client.PostAsync(tampered, new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("This link is not valid", await response.Content.ReadAsStringAsync());
+        }
+        // A genuine token moved to another action's URL is tampered too.
+        using (var moved = await app.Client.PostAsync(accept.Replace("/accept?", "/nurture?", StringComparison.Ordinal), new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, moved.StatusCode);
+        }
+        using (var malformed = await app.Client.GetAsync($"/api/rep/leads/{id}/accept?t=%3Cscript%3E"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, malformed.StatusCode);
+            Assert.DoesNotContain("<script>", await malformed.Content.ReadAsStringAsync());
+        }
+        using (var unknown = await app.Client.GetAsync($"/api/rep/leads/{id}/explode?t=x"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+        Assert.Equal("assigned", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_transition_shows_409_and_leaves_the_link_usable()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        using (var nurture = await app.Client.PostAsync(links["nurture"], new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.OK, nurture.StatusCode);
+        }
+        using var accept = await app.Client.PostAsync(links["accept"], new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.Contains(">nurture<", await accept.Content.ReadAsStringAsync());
+        Assert.Equal("nurture", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+    }
+
+    internal static async Task<JsonElement> AdminAsync(TestApp app, HttpMethod method, string path, string? json = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-functions-key", TestApp.AdminKey);
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await app.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
