@@ -17,6 +17,11 @@ public static class FunctionCatalog
         HttpEntry<GetLead>(),
         HttpEntry<Health>(),
         HttpEntry<ReplayPoison>(),
+        HttpEntry<IntakeEmail>(),
+        HttpEntry<IntakeCall>(),
+        HttpEntry<IntakeSocial>(),
+        HttpEntry<VerifyMetaWebhook>(),
+        HttpEntry<OpenApiDocument>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =
