@@ -50,7 +50,7 @@ public static class EmailPostReader
                 parts.Add((name, charset, buffer.ToArray()));
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             return (null, null, Problems.Malformed("body", $"Malformed multipart body: {e.Message}"));
         }
