@@ -25,6 +25,11 @@ public static class FunctionCatalog
         HttpEntry<UpsertSalesTeam>(),
         HttpEntry<UpsertAssignmentRules>(),
         HttpEntry<SeedSalesDirectory>(),
+        HttpEntry<IntakeEmail>(),
+        HttpEntry<IntakeCall>(),
+        HttpEntry<IntakeSocial>(),
+        HttpEntry<VerifyMetaWebhook>(),
+        HttpEntry<OpenApiDocument>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =

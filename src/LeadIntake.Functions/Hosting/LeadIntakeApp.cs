@@ -60,6 +60,7 @@ public static class LeadIntakeApp
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
 
         services.AddScoped<LeadCapture>();
+        services.AddCapture(builder.Configuration);
         services.AddScoped<ScreenLeadHandler>();
         services.AddScoped<DispatchLeadHandler>();
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
@@ -78,6 +79,7 @@ public static class LeadIntakeApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCapture();
         app.MapFunctions(enforceKeys: !functionsMode);
         if (functionsMode)
         {

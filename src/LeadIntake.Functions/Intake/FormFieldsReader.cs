@@ -126,7 +126,7 @@ public static class FormFieldsReader
                 fields.Add(new(name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             return (null, Problems.Malformed("body", $"Malformed multipart body: {e.Message}"));
         }

@@ -18,4 +18,16 @@ public sealed class IntakeOptions
     /// <summary>How far back the sweeper looks.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Largest accepted inbound email post (providers send the attachments too).</summary>
+    [Range(65_536, 31_457_280, ErrorMessage = "Intake:MaxEmailBodyBytes must be between 65536 and 31457280.")]
+    public int MaxEmailBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest accepted call or social webhook post.</summary>
+    [Range(4_096, 4_194_304, ErrorMessage = "Intake:MaxWebhookBodyBytes must be between 4096 and 4194304.")]
+    public int MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>ISO 3166 region used to read national phone numbers (<c>FR</c>); empty accepts only international ones.</summary>
+    [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Intake:DefaultRegion must be a two-letter ISO 3166 region such as FR.")]
+    public string? DefaultRegion { get; set; }
 }

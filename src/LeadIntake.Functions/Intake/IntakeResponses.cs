@@ -13,4 +13,19 @@ public static class IntakeResponses
             ? TypedResults.Json(body, statusCode: StatusCodes.Status200OK)
             : TypedResults.Accepted(location, body);
     }
+
+    /// <summary>A later event of a lead already captured (a call's status callback): 200, same id, not a duplicate.</summary>
+    public static IResult Updated(CaptureResult result) =>
+        TypedResults.Json(new { id = result.Id.Value, status = WireNames.Of(result.Status), duplicate = result.Duplicate, updated = true });
+
+    /// <summary>Not a lead (an outbound call, another event type): 200 so the provider stops retrying.</summary>
+    public static IResult Ignored(string reason) => TypedResults.Json(new { ignored = true, reason });
+
+    /// <summary>Several leads in one delivery (Event Grid batch, Meta notification).</summary>
+    public static IResult Batch(IReadOnlyList<CaptureResult> results, int ignored) =>
+        TypedResults.Json(new
+        {
+            leads = results.Select(r => new { id = r.Id.Value, status = WireNames.Of(r.Status), duplicate = r.Duplicate }).ToArray(),
+            ignored,
+        });
 }

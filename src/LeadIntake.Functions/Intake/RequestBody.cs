@@ -18,6 +18,10 @@ public static class RequestBody
             {
                 read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return (null, Problems.TooLarge(maxBytes));
+            }
             catch (BadHttpRequestException e)
             {
                 return (null, Problems.Malformed("body", e.Message));

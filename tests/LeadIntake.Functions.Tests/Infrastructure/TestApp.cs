@@ -64,6 +64,8 @@ public sealed class TestApp : IAsyncDisposable
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:DrainTimeout"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test client is 127.0.0.1: the per-client form rate limit is off unless a test sets it.
+            ["Forms:RateLimitPerMinute"] = "0",
         };
         foreach (var (k, v) in settings ?? []) values[k] = v;
 

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using LeadIntake.Core.Intake.Calls;
+using LeadIntake.Core.Intake.Signatures;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// Phone call webhooks: Twilio (urlencoded, <c>X-Twilio-Signature</c>), Aircall (JSON, body token), ACS IncomingCall
+/// through Event Grid (validation handshake, then event arrays), and a generic JSON format. Each event is merged into
+/// the one lead of its call by <see cref="CallLeadCapture"/>.
+/// </summary>
+public sealed class CallIntakeHandler(
+    CallLeadCapture calls,
+    IOptionsSnapshot<IntakeOptions> intake,
+    IOptionsSnapshot<TwilioOptions> twilio,
+    IOptionsSnapshot<AircallOptions> aircall,
+    ILogger<CallIntakeHandler> logger)
+{
+    /// <summary>Twilio's voice URL expects TwiML; an empty response ends the call politely (Twilio reads it as "nothing to do").</summary>
+    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    public const string LeadIdHeader = "X-Lead-Id";
+
+    public static IReadOnlyList<string> Providers { get; } = [TwilioCallParser.Provider, AircallCallParser.Provider, AcsIncomingCallParser.Provider, GenericCallParser.Provider];
+
+    public async Task<IResult> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
+    {
+        provider = provider.ToLowerInvariant();
+        if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
+        var media = WebhookRequest.MediaTypeOf(request);
+        bool twilioCall = provider == TwilioCallParser.Provider;
+        if (twilioCall ? !WebhookRequest.Is(media, WebhookRequest.UrlEncoded) : !WebhookRequest.IsJson(media))
+        {
+            return Problems.UnsupportedMediaType(request.ContentType, twilioCall ? WebhookRequest.UrlEncoded : WebhookRequest.Json);
+        }
+        var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
+        if (unreadable is not null) return unreadable;
+        var payload = new RawPayload(request.ContentType, body);
+        var region = WebhookRequest.Normalise(intake.Value.DefaultRegion);
+        if (twilioCall) return await TwilioAsync(request, body!, payload, region, cancellationToken);
+
+        var (document, malformed) = WebhookRequest.ParseJson(body!);
+        if (malformed is not null) return malformed;
+        using (document)
+        {
+            var root = document!.RootElement;
+            switch (provider)
+            {
+                case "aircall":
+                    if (aircall.Value.Token is { Length: > 0 } token)
+                    {
+                        var verdict = AircallToken.Verify(token, root.ValueKind == JsonValueKind.Object ? AircallCallParser.TokenOf(root) : null);
+                        if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, provider, verdict, "token");
+                    }
+                    return await AnswerAsync(provider, AircallCallParser.Parse(root, region), payload, cancellationToken);
+                case "acs":
+                    return await EventGridAsync(AcsIncomingCallParser.Parse(root, region), payload, cancellationToken);
+                default:
+                    return await AnswerAsync(provider, GenericCallParser.Parse(root, region), payload, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IResult> TwilioAsync(HttpRequest request, byte[] body, RawPayload payload, string? region, CancellationToken cancellationToken)
+    {
+        var (parameters, problem) = await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
+        if (problem is not null) return problem;
+        if (twilio.Value.AuthToken is { Length: > 0 } authToken)
+        {
+            // Twilio signs the URL as configured at Twilio: our public base URL, never the Host header (webhook-facts §0.3).
+            var url = intake.Value.PublicBaseUrl.TrimEnd('/') + request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+            var verdict = TwilioSignature.VerifyForm(authToken, url, parameters!, request.Headers[TwilioSignature.HeaderName].FirstOrDefault());
+            if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, verdict, TwilioSignature.HeaderName);
+        }
+        switch (TwilioCallParser.Parse(parameters!, region))
+        {
+            case CallEventOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Errors);
+            case CallEventOutcome.Ignored ignored:
+                CaptureLog.Ignored(logger, TwilioCallParser.Provider, ignored.Reason);
+                return TypedResults.Text(EmptyTwiml, "text/xml");
+            case CallEventOutcome.Parsed parsed:
+                var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
+                request.HttpContext.Response.Headers[LeadIdHeader] = result.Capture.Id.Value;
+                // The voice URL request must get TwiML; status, recording and transcription callbacks only need a 2xx.
+                return parsed.Event.Kind == CallEventKind.Incoming ? TypedResults.Text(EmptyTwiml, "text/xml") : TypedResults.NoContent();
+            default:
+                throw new InvalidOperationException("Unknown call event outcome.");
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(string provider, CallEventOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case CallEventOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Errors);
+            case CallEventOutcome.Ignored ignored:
+                CaptureLog.Ignored(logger, provider, ignored.Reason);
+                return IntakeResponses.Ignored(ignored.Reason);
+            case CallEventOutcome.Parsed parsed:
+                var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
+                return result.Created ? IntakeResponses.Captured(result.Capture) : IntakeResponses.Updated(result.Capture);
+            default:
+                throw new InvalidOperationException("Unknown call event outcome.");
+        }
+    }
+
+    private async Task<IResult> EventGridAsync(EventGridCallOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case EventGridCallOutcome.Validation validation:
+                // Event Grid wants exactly 200 with {"validationResponse": code} (202 is refused; webhook-facts §3.2).
+                return TypedResults.Json(validation.Response);
+            case EventGridCallOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Errors);
+            case EventGridCallOutcome.Calls batch:
+                var results = new List<CaptureResult>(batch.Events.Count);
+                foreach (var callEvent in batch.Events)
+                {
+                    results.Add((await calls.CaptureAsync(callEvent, payload, cancellationToken)).Capture);
+                }
+                return IntakeResponses.Batch(results, batch.IgnoredCount);
+            default:
+                throw new InvalidOperationException("Unknown Event Grid outcome.");
+        }
+    }
+}

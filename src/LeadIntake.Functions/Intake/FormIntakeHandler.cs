@@ -1,0 +1,79 @@
+using LeadIntake.Core.Intake;
+using LeadIntake.Functions.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// A website form post: read (JSON, urlencoded, multipart), check the CAPTCHA when one is configured, parse, capture.
+/// A plain HTML form post (urlencoded or multipart from a browser that prefers text/html) is answered 303 See Other to
+/// the thank-you page (or an allow-listed <c>redirect</c>), other clients get the JSON answer.
+/// </summary>
+public sealed class FormIntakeHandler(
+    LeadCapture capture,
+    CaptchaVerifier captcha,
+    IOptionsSnapshot<FormsOptions> forms,
+    TimeProvider time,
+    ILogger<FormIntakeHandler> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var options = forms.Value;
+        var request = context.Request;
+        var (body, tooLarge) = await RequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
+        if (tooLarge is not null) return tooLarge;
+        var (fields, unreadable) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
+        if (unreadable is not null) return unreadable;
+
+        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (idempotencyKey is { Length: > 200 }) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid header.", "Idempotency-Key", "Must be at most 200 characters.");
+        if (idempotencyKey is not null) fields!.Add(new("idempotencyKey", idempotencyKey));
+
+        // CAPTCHA tokens are checked, never kept: they are up to 2,048 characters of noise for the lead.
+        var tokenField = fields!.FirstOrDefault(f => CaptchaVerifier.TokenFields.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value));
+        fields!.RemoveAll(f => CaptchaVerifier.TokenFields.Contains(f.Key));
+        bool? captchaPassed = null;
+        if (captcha.Enabled)
+        {
+            if (tokenField.Key is null) return Problems.Field(StatusCodes.Status422UnprocessableEntity, "The CAPTCHA is missing.", CaptchaVerifier.TokenFields[0], "Complete the CAPTCHA.");
+            var verdict = await captcha.VerifyAsync(tokenField.Value!, cancellationToken);
+            if (verdict == CaptchaVerdict.Failed) return Problems.Field(StatusCodes.Status422UnprocessableEntity, "The CAPTCHA was not passed.", tokenField.Key, "The CAPTCHA token was refused; complete it again.");
+            if (verdict == CaptchaVerdict.Unavailable) CaptureLog.CaptchaUnavailable(logger, "verifier did not answer");
+            captchaPassed = verdict == CaptchaVerdict.Passed ? true : null;
+        }
+
+        var rules = new FormParseRules { HoneypotField = options.HoneypotField, RequireConsent = options.RequireConsent, DefaultConsentVersion = options.ConsentVersion };
+        var signals = ClientSignals.From(context) with { CaptchaPassed = captchaPassed };
+        var outcome = FormLeadParser.Parse(fields!, rules, signals, time.GetUtcNow());
+        if (outcome is FormParseOutcome.Invalid invalid) return Problems.Invalid(invalid.Errors);
+
+        var result = await capture.CaptureAsync(((FormParseOutcome.Parsed)outcome).Lead, cancellationToken);
+        if (!IsBrowserFormPost(request)) return IntakeResponses.Captured(result);
+        var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields!), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
+        return target is null
+            ? TypedResults.Content("<!doctype html><meta charset=\"utf-8\"><title>Thank you</title><p>Thank you, we will get back to you soon.</p>", "text/html; charset=utf-8")
+            : new SeeOther(target);
+    }
+
+    /// <summary>A browser's native form submission: a form encoding, and an Accept header whose first choice is HTML.</summary>
+    public static bool IsBrowserFormPost(HttpRequest request)
+    {
+        var media = WebhookRequest.MediaTypeOf(request);
+        if (!WebhookRequest.Is(media, WebhookRequest.UrlEncoded) && !WebhookRequest.Is(media, WebhookRequest.Multipart)) return false;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepts) || accepts.Count == 0) return false;
+        var preferred = accepts.OrderByDescending(a => a.Quality ?? 1.0).First();
+        return preferred.MediaType.Value is { } type &&
+               (type.Equals("text/html", StringComparison.OrdinalIgnoreCase) || type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>303 See Other: the browser follows with a GET (a 302 after a POST is ambiguous).</summary>
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using LeadIntake.Core.Intake;
+using LeadIntake.Core.Intake.Signatures;
+using LeadIntake.Core.Intake.Social;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// Social lead ads: Meta Lead Ads notifications (signature, then each lead fetched from the Graph API) and a generic
+/// JSON format (LinkedIn Lead Sync relays, Zapier, TikTok…).
+/// </summary>
+public sealed class SocialIntakeHandler(
+    WebhookLeadCapture capture,
+    MetaGraphClient graph,
+    IOptionsSnapshot<IntakeOptions> intake,
+    IOptionsSnapshot<MetaOptions> meta,
+    ILogger<SocialIntakeHandler> logger)
+{
+    public const string GenericProvider = "generic";
+
+    public static IReadOnlyList<string> Providers { get; } = [MetaLeadParser.Provider, GenericProvider];
+
+    public async Task<IResult> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
+    {
+        provider = provider.ToLowerInvariant();
+        if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
+        if (!WebhookRequest.IsJson(WebhookRequest.MediaTypeOf(request))) return Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
+        var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
+        if (unreadable is not null) return unreadable;
+        if (provider == MetaLeadParser.Provider && meta.Value.AppSecret is { Length: > 0 } secret)
+        {
+            // Meta signs the bytes as sent (\u-escaped): verify before parsing, never over a re-serialisation.
+            var verdict = MetaSignature.Verify(secret, body, request.Headers[MetaSignature.HeaderName].FirstOrDefault());
+            if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, provider, verdict, MetaSignature.HeaderName);
+        }
+        var (document, malformed) = WebhookRequest.ParseJson(body!);
+        if (malformed is not null) return malformed;
+        var region = WebhookRequest.Normalise(intake.Value.DefaultRegion);
+        using (document)
+        {
+            if (provider == GenericProvider)
+            {
+                return await capture.AnswerAsync(provider, GenericSocialParser.Parse(document!.RootElement, region), new RawPayload(request.ContentType, body), cancellationToken);
+            }
+            switch (MetaLeadgenNotificationParser.Parse(document!.RootElement))
+            {
+                case MetaNotificationOutcome.Invalid invalid:
+                    return Problems.Invalid(invalid.Errors);
+                case MetaNotificationOutcome.Ignored ignored:
+                    CaptureLog.Ignored(logger, provider, ignored.Reason);
+                    return IntakeResponses.Ignored(ignored.Reason);
+                case MetaNotificationOutcome.Leads leads:
+                    return await MetaLeadsAsync(leads, region, cancellationToken);
+                default:
+                    throw new InvalidOperationException("Unknown Meta notification outcome.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each lead is captured as soon as it is fetched (idempotent by leadgen id). A Graph failure fails the delivery with
+    /// 502 so Meta retries it; the leads already captured answer "duplicate" on the retry.
+    /// </summary>
+    private async Task<IResult> MetaLeadsAsync(MetaNotificationOutcome.Leads leads, string? region, CancellationToken cancellationToken)
+    {
+        var results = new List<CaptureResult>(leads.Refs.Count);
+        int ignored = leads.IgnoredCount;
+        foreach (var leadRef in leads.Refs)
+        {
+            var answer = await graph.FetchLeadAsync(leadRef.LeadgenId, cancellationToken);
+            if (answer is GraphLeadAnswer.Failed failed)
+            {
+                CaptureLog.GraphFailed(logger, failed.Reason);
+                return Problems.Field(StatusCodes.Status502BadGateway, "The lead could not be fetched from the Graph API; retry later.", "leadgen_id",
+                    $"Fetching lead {leadRef.LeadgenId} failed ({failed.Reason}).");
+            }
+            var json = ((GraphLeadAnswer.Fetched)answer).Json;
+            var (document, malformed) = WebhookRequest.ParseJson(json);
+            if (malformed is not null)
+            {
+                CaptureLog.GraphFailed(logger, "unreadable answer");
+                return Problems.Field(StatusCodes.Status502BadGateway, "The Graph API answer can't be read; retry later.", "leadgen_id", $"Lead {leadRef.LeadgenId}: unreadable answer.");
+            }
+            using (document)
+            {
+                switch (MetaLeadParser.Parse(document!.RootElement, leadRef, region))
+                {
+                    case LeadParseOutcome.Parsed parsed:
+                        results.Add(await capture.CaptureAsync(parsed.Lead, new RawPayload("application/json", json), cancellationToken));
+                        break;
+                    case LeadParseOutcome.Invalid invalid:
+                        // A lead form without email or phone can never become usable: retrying would not help.
+                        CaptureLog.GraphLeadUnusable(logger, invalid.Errors.Count);
+                        ignored++;
+                        break;
+                    default:
+                        ignored++;
+                        break;
+                }
+            }
+        }
+        return IntakeResponses.Batch(results, ignored);
+    }
+}

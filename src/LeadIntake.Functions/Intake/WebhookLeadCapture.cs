@@ -1,0 +1,50 @@
+using LeadIntake.Core.Intake;
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Intake;
+
+/// <summary>
+/// The end of every one-event-one-lead webhook (email, social): turn the parser's outcome into an answer, capture a
+/// parsed lead (claim, store, queue) and keep the raw payload next to it.
+/// </summary>
+public sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw, ILogger<WebhookLeadCapture> logger)
+{
+    public async Task<IResult> AnswerAsync(string provider, LeadParseOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case LeadParseOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Errors);
+            case LeadParseOutcome.Ignored ignored:
+                CaptureLog.Ignored(logger, provider, ignored.Reason);
+                return IntakeResponses.Ignored(ignored.Reason);
+            default:
+                var result = await CaptureAsync(((LeadParseOutcome.Parsed)outcome).Lead, payload, cancellationToken).ConfigureAwait(false);
+                return IntakeResponses.Captured(result);
+        }
+    }
+
+    public async Task<CaptureResult> CaptureAsync(CapturedLead lead, RawPayload payload, CancellationToken cancellationToken)
+    {
+        var result = await capture.CaptureAsync(lead, cancellationToken).ConfigureAwait(false);
+        if (!result.Duplicate) await SaveRawAsync(result.Id, lead.ProviderEventId ?? result.Id.Value, payload, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The raw payload is audit data: failing to keep it must not fail a capture whose lead is already stored.</summary>
+    public async Task SaveRawAsync(LeadId id, string deliveryKey, RawPayload payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await raw.SaveAsync(id, deliveryKey, payload.ContentType, payload.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            CaptureLog.RawPayloadFailed(logger, e, id.Value);
+        }
+    }
+}
+
+/// <summary>The bytes as delivered and their media type.</summary>
+public sealed record RawPayload(string? ContentType, ReadOnlyMemory<byte> Body);
