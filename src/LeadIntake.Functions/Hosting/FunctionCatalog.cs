@@ -17,6 +17,7 @@ public static class FunctionCatalog
         HttpEntry<GetLead>(),
         HttpEntry<Health>(),
         HttpEntry<ReplayPoison>(),
+        HttpEntry<ReleaseLead>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =

@@ -61,6 +61,7 @@ public static class LeadIntakeApp
 
         services.AddScoped<LeadCapture>();
         services.AddScoped<ScreenLeadHandler>();
+        services.AddScreening(builder.Configuration);
         services.AddScoped<DispatchLeadHandler>();
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 

@@ -7,6 +7,7 @@ public sealed class StorageInitializer(StorageAccount storage)
     {
         var work = new List<Task>();
         work.AddRange(TableNames.All.Select(t => storage.Tables.CreateTableIfNotExistsAsync(t, cancellationToken)));
+        work.Add(storage.Tables.CreateTableIfNotExistsAsync(TableNames.Contacts, cancellationToken));
         foreach (var queue in QueueNames.All)
         {
             work.Add(storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));

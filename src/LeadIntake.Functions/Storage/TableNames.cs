@@ -9,6 +9,8 @@ public static class TableNames
     public const string IntakeKeys = "IntakeKeys";
     /// <summary>One row per lead and mail purpose: sent once.</summary>
     public const string Mail = "Mail";
+    /// <summary>Hashed contact key (email, phone, client) → lead ids: bursts, known contacts, erasure by email.</summary>
+    public const string Contacts = "Contacts";
 
     public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail];
 }
