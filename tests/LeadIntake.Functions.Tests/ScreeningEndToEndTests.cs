@@ -73,6 +73,7 @@ public sealed class ScreeningEndToEndTests
         Assert.Equal("spam", spamLead.GetProperty("intent").GetString());
         Assert.Contains(Reasons(spamLead), r => r.Contains("honeypot", StringComparison.Ordinal));
         Assert.True(spamLead.GetProperty("screening").GetProperty("spamScore").GetDouble() >= 5);
+        Assert.True(spamLead.GetProperty("signals").GetProperty("honeypotFilled").GetBoolean());
 
         var serviceLead = await app.WaitForLeadAsync(service, l => Status(l) != "captured", Wait);
         Assert.Equal("routed_service", Status(serviceLead));
@@ -256,6 +257,42 @@ public sealed class ScreeningEndToEndTests
             Assert.DoesNotContain("repeat-sender", row.PartitionKey, StringComparison.Ordinal);
         }
         Assert.Equal(24, rows); // an email key and a client key per lead
+    }
+
+    [Fact]
+    public async Task An_allow_list_change_applies_to_the_next_lead_without_a_restart()
+    {
+        await using var app = await TestApp.StartAsync();
+        var form = new { email = "ops@partner-mailer.example", website = "filled-by-their-crm", message = QuoteRequest };
+        var before = await app.PostLeadAsync(form);
+        Assert.Equal("spam", Status(await app.WaitForLeadAsync(before, l => Status(l) != "captured", Wait)));
+
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)app.GetService<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration["Screening:AllowList"] = "someone@else.example, partner-mailer.example";
+        configuration.Reload();
+        var after = await app.PostLeadAsync(form);
+        var lead = await app.WaitForLeadAsync(after, l => Status(l) != "captured", Wait);
+
+        Assert.NotEqual("spam", Status(lead));
+        Assert.Contains(Reasons(lead), r => r.Contains("allow-listed (partner-mailer.example)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Provider_signals_survive_storage()
+    {
+        var captured = new CapturedLead
+        {
+            Channel = Channel.Email,
+            Provider = "sendgrid",
+            Contact = new Contact { Email = "a@b.example" },
+            Signals = AntiBotSignals.None with { ProviderSpamScore = 7.5, AutoReply = true, ClientFingerprint = "ABC123", TimeToSubmit = TimeSpan.FromSeconds(3) },
+        };
+        var lead = Lead.Capture(captured, LeadId.New(TimeProvider.System.GetUtcNow()), TimeProvider.System.GetUtcNow()).Lead;
+
+        var json = JsonSerializer.Serialize(lead, LeadIntake.Functions.Storage.LeadJson.Options);
+        var back = JsonSerializer.Deserialize<Lead>(json, LeadIntake.Functions.Storage.LeadJson.Options)!;
+
+        Assert.Equal(lead.Captured.Signals, back.Captured.Signals);
     }
 
     [Theory]
