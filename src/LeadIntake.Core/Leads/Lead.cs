@@ -42,6 +42,17 @@ public sealed record Lead
     /// <summary>The last status change or qualification step: the recycler measures staleness from here.</summary>
     public DateTimeOffset? LastProgressAt { get; init; }
 
+    // Screening (docs/screening.md). All optional: older rows and unscreened leads have none of them.
+
+    /// <summary>The contact as the sender gave it, kept when screening replaced <c>Captured.Contact</c> with the normalised one.</summary>
+    public Contact? OriginalContact { get; init; }
+    /// <summary>An admin released the lead from quarantine: screening it again never returns the spam verdict.</summary>
+    public bool ReleasedFromQuarantine { get; init; }
+    /// <summary>The open lead of the same contact this lead was attached to as a new touch; this one is not dispatched.</summary>
+    public LeadId? AttachedTo { get; init; }
+    /// <summary>Ids of later leads from the same contact attached here as touches (attaching twice is a no-op).</summary>
+    public IReadOnlyList<string> Touches { get; init; } = [];
+
     [JsonIgnore]
     public Channel Channel => Captured.Channel;
     [JsonIgnore]

@@ -32,7 +32,9 @@ public static class LeadScreener
 
         LeadIntent intent;
         double confidence;
-        if (spam.IsSpam)
+        bool released = spam.IsSpam && lead.ReleasedFromQuarantine;
+        if (released) reasons.Add("released from quarantine by an admin: spam verdict not applied");
+        if (spam.IsSpam && !released)
         {
             intent = LeadIntent.Spam;
             confidence = spam.Confidence;

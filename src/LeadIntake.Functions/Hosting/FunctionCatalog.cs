@@ -30,6 +30,7 @@ public static class FunctionCatalog
         HttpEntry<IntakeSocial>(),
         HttpEntry<VerifyMetaWebhook>(),
         HttpEntry<OpenApiDocument>(),
+        HttpEntry<ReleaseLead>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =

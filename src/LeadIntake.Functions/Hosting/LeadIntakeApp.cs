@@ -62,6 +62,7 @@ public static class LeadIntakeApp
         services.AddScoped<LeadCapture>();
         services.AddCapture(builder.Configuration);
         services.AddScoped<ScreenLeadHandler>();
+        services.AddScreening(builder.Configuration);
         services.AddScoped<DispatchLeadHandler>();
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 

@@ -25,6 +25,15 @@ public sealed record LeadView(
     IReadOnlyDictionary<string, DateTimeOffset> StageTimes,
     IReadOnlyList<LeadEvent> Events)
 {
+    /// <summary>The contact as the sender typed it, when screening normalised it into <see cref="Contact"/>.</summary>
+    public Contact? OriginalContact { get; init; }
+    /// <summary>The open lead this one was attached to as a touch (it was not dispatched).</summary>
+    public string? AttachedTo { get; init; }
+    /// <summary>Later leads of the same contact attached to this one as touches.</summary>
+    public IReadOnlyList<string> Touches { get; init; } = [];
+    public bool ReleasedFromQuarantine { get; init; }
+    public string? LostReason { get; init; }
+
     public static LeadView From(Lead lead, IReadOnlyList<LeadEvent> events) => new(
         lead.Id.Value,
         WireNames.Of(lead.Status),
@@ -45,5 +54,12 @@ public sealed record LeadView(
         lead.Assignment,
         lead.RepNotifiedAt,
         lead.StageTimes.ToDictionary(p => WireNames.Of(p.Key), p => p.Value),
-        events);
+        events)
+    {
+        OriginalContact = lead.OriginalContact,
+        AttachedTo = lead.AttachedTo?.Value,
+        Touches = lead.Touches,
+        ReleasedFromQuarantine = lead.ReleasedFromQuarantine,
+        LostReason = lead.LostReason is { } lost ? WireNames.Of(lost) : null,
+    };
 }

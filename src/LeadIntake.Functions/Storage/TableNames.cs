@@ -17,7 +17,8 @@ public static class TableNames
     public const string AccountOwners = "AccountOwners";
     /// <summary>Nonces of action links already used: one-time links by insert-if-absent.</summary>
     public const string UsedLinks = "UsedLinks";
+    /// <summary>Hashed contact key (email, phone, client) → lead ids: bursts, known contacts, erasure by email.</summary>
+    public const string Contacts = "Contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail,
-        SalesReps, Teams, AccountOwners, UsedLinks];
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts];
 }

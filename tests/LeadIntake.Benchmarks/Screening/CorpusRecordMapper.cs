@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LeadIntake.Core.Intake;
+using LeadIntake.Core.Intake.Calls;
+using LeadIntake.Core.Intake.Email;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Benchmarks.Screening;
 
 /// <summary>
 /// Builds the <see cref="CapturedLead"/> a corpus record would have become at intake. Forms go through the real
-/// <see cref="FormLeadParser"/>; email and call records are mapped here the way their intake endpoints will
-/// (provider "mime" and "generic") until those parsers exist and replace this mapping.
+/// <see cref="FormLeadParser"/>, email records through <see cref="SendGridInboundParser"/> (fields from, to, subject,
+/// text, spam_score) and call records through <see cref="GenericCallParser"/> then <see cref="CallLeadMerge"/>: each
+/// record's fields are mapped exactly as the matching intake endpoint would map them.
 /// </summary>
 public static class CorpusRecordMapper
 {
+    /// <summary>The region the call endpoint reads national numbers with (<c>Screening__DefaultPhoneRegion</c>'s default).</summary>
+    public const string DefaultPhoneRegion = "FR";
+
     public static CapturedLead Map(CorpusRecord record, DateTimeOffset now) => record.Channel switch
     {
         "form" => MapForm(record, now),
@@ -32,64 +39,43 @@ public static class CorpusRecordMapper
         };
     }
 
+    /// <summary>An email record as SendGrid Inbound Parse would post it: from, to, subject, text, spam_score.</summary>
     private static CapturedLead MapEmail(CorpusRecord record)
     {
-        var (name, address) = ParseMailbox(Field(record, "from"));
-        double? spamScore = record.Fields.TryGetProperty("spamScore", out var score) && score.ValueKind == JsonValueKind.Number
-            ? score.GetDouble()
-            : null;
-        return new CapturedLead
+        var fields = new List<KeyValuePair<string, string?>>();
+        foreach (var (source, target) in (ReadOnlySpan<(string, string)>)[("from", "from"), ("to", "to"), ("subject", "subject"), ("text", "text"), ("spamScore", "spam_score")])
         {
-            Channel = Channel.Email,
-            Provider = "mime",
-            ProviderEventId = record.Id,
-            Contact = new Contact { FullName = TextSanitizer.SingleLine(name), Email = TextSanitizer.SingleLine(address) },
-            Subject = TextSanitizer.SingleLine(Field(record, "subject")),
-            Message = TextSanitizer.MultiLine(Field(record, "text")),
-            Signals = AntiBotSignals.None with { ProviderSpamScore = spamScore },
+            if (Field(record, source) is { } value) fields.Add(new(target, value));
+        }
+        return SendGridInboundParser.Parse(fields, files: null, EmailCaptureRules.Default) switch
+        {
+            LeadParseOutcome.Parsed parsed => parsed.Lead with { ProviderEventId = record.Id },
+            LeadParseOutcome.Invalid invalid => throw Refused(record, "SendGrid inbound", invalid.Errors),
+            LeadParseOutcome.Ignored ignored => throw new FormatException($"Record {record.Id}: the SendGrid inbound parser ignored it ({ignored.Reason})."),
+            _ => throw new InvalidOperationException("Unknown email parse outcome."),
         };
     }
 
+    /// <summary>A call record as the generic call webhook would receive it (docs/intake-formats.md, "Generic call JSON").</summary>
     private static CapturedLead MapCall(CorpusRecord record)
     {
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in (string[])["to", "durationSec", "status"])
+        var call = new JsonObject { ["callId"] = record.Id };
+        foreach (var name in (string[])["from", "to", "callerName", "durationSec", "status", "transcript"])
         {
-            if (Field(record, key) is { Length: > 0 } value) extra[key] = value;
+            if (record.Fields.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null) call[name] = JsonNode.Parse(value.GetRawText());
         }
-        return new CapturedLead
+        using var document = JsonDocument.Parse(call.ToJsonString());
+        return GenericCallParser.Parse(document.RootElement, DefaultPhoneRegion) switch
         {
-            Channel = Channel.Call,
-            Provider = "generic",
-            ProviderEventId = record.Id,
-            Contact = new Contact { FullName = TextSanitizer.SingleLine(Field(record, "callerName")), Phone = TextSanitizer.SingleLine(Field(record, "from")) },
-            Message = TextSanitizer.MultiLine(Field(record, "transcript")),
-            ExtraFields = extra,
+            CallEventOutcome.Parsed parsed => CallLeadMerge.Merge(null, parsed.Event) with { ProviderEventId = record.Id },
+            CallEventOutcome.Invalid invalid => throw Refused(record, "generic call", invalid.Errors),
+            CallEventOutcome.Ignored ignored => throw new FormatException($"Record {record.Id}: the generic call parser ignored it ({ignored.Reason})."),
+            _ => throw new InvalidOperationException("Unknown call parse outcome."),
         };
     }
 
-    /// <summary>
-    /// "Name &lt;addr&gt;", "\"Name\" &lt;addr&gt;", "addr (Name)" or a bare address → (display name, address).
-    /// </summary>
-    public static (string? Name, string? Address) ParseMailbox(string? from)
-    {
-        if (string.IsNullOrWhiteSpace(from)) return (null, null);
-        var text = from.Trim();
-        int open = text.LastIndexOf('<');
-        int close = text.LastIndexOf('>');
-        if (open >= 0 && close > open)
-        {
-            var name = text[..open].Trim().Trim('"', '\'').Trim();
-            return (name.Length == 0 ? null : name, text[(open + 1)..close].Trim());
-        }
-        int paren = text.IndexOf('(');
-        if (paren > 0 && text.EndsWith(')'))
-        {
-            var name = text[(paren + 1)..^1].Trim();
-            return (name.Length == 0 ? null : name, text[..paren].Trim());
-        }
-        return (null, text);
-    }
+    private static FormatException Refused(CorpusRecord record, string parser, IReadOnlyList<FieldError> errors) =>
+        new($"Record {record.Id}: the {parser} parser refused it ({string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}).");
 
     private static string? Field(CorpusRecord record, string name) =>
         record.Fields.TryGetProperty(name, out var value) ? Text(value) : null;

@@ -59,6 +59,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Dispatch:DefaultRepName"] = "Test Rep",
             ["Links:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
+            ["Screening:ServiceMailbox"] = "service@example.com",
+            ["Screening:HrMailbox"] = "hr@example.com",
+            ["Screening:MarketingMailbox"] = "marketing@example.com",
+            // Every test request comes from 127.0.0.1: one client fingerprint for all leads, a burst by construction.
+            ["Screening:CountClientBursts"] = "false",
             // Fast queue settings for tests; the semantics are the same as with host.json's values.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.500",

@@ -1,0 +1,30 @@
+using LeadIntake.Core.Intake;
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Core.Screening;
+
+/// <summary>
+/// An admin releases a quarantined lead: back to <c>captured</c>, marked so screening it again skips the spam verdict,
+/// with a correction event saying who and why. The handler saves the lead and queues it for screening.
+/// </summary>
+public static class QuarantineRelease
+{
+    public const int MaxReasonLength = 500;
+
+    public static LeadChange Release(Lead lead, string actor, string? reason, DateTimeOffset now)
+    {
+        switch (LeadLifecycle.Decide(lead.Status, LeadTrigger.Release))
+        {
+            case TransitionOutcome.Advanced advanced:
+                var why = TextSanitizer.SingleLine(reason);
+                if (why is { Length: > MaxReasonLength }) why = why[..MaxReasonLength];
+                var released = lead.MovedTo(advanced.To, now) with { ReleasedFromQuarantine = true };
+                // Event details carry no personal data: the reason is the admin's own words about the verdict.
+                return new LeadChange.Applied(released, [new LeadEvent("released", now, actor, why is null ? "correction: not spam" : $"correction: not spam: {why}")]);
+            case TransitionOutcome.AlreadyThere when lead.ReleasedFromQuarantine:
+                return new LeadChange.Unchanged(lead, "already released, waiting for screening");
+            default:
+                return new LeadChange.Rejected($"Only a lead in status 'spam' can be released; this one is '{WireNames.Of(lead.Status)}'.");
+        }
+    }
+}

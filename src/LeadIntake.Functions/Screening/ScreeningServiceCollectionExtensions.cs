@@ -1,0 +1,20 @@
+using LeadIntake.Core.Screening;
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Screening;
+
+/// <summary>The screening stage's services and settings, registered with one call from <c>LeadIntakeApp</c>.</summary>
+public static class ScreeningServiceCollectionExtensions
+{
+    public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScreeningOptions>()
+            .Bind(configuration.GetSection(ScreeningOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScreeningOptions>, ScreeningOptionsValidator>();
+        services.AddSingleton<ScreeningContextSource>();
+        services.AddSingleton<IContactIndex, TableContactIndex>();
+        return services;
+    }
+}
