@@ -95,6 +95,15 @@ param mailFrom string = ''
 @description('Rep who receives leads no rule assigns.')
 param defaultRepEmail string = ''
 
+@description('Mailbox that receives after-sales requests (screening intent: service).')
+param serviceMailbox string
+
+@description('Mailbox that receives job applications (screening intent: hr).')
+param hrMailbox string
+
+@description('Mailbox that receives press, vendors, students, wrong numbers (screening intent: other).')
+param marketingMailbox string
+
 @description('Public base URL used in rep links; empty = https://<default host name of the function app>.')
 param publicBaseUrl string = ''
 
@@ -248,6 +257,9 @@ var plainSettings = {
   Mail__Smtp__Username: smtpUsername
   Mail__From: mailFrom
   Dispatch__DefaultRepEmail: defaultRepEmail
+  Screening__ServiceMailbox: serviceMailbox
+  Screening__HrMailbox: hrMailbox
+  Screening__MarketingMailbox: marketingMailbox
   Intake__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : publicBaseUrl
   Postmark__Username: postmarkUsername
   Forms__AllowedOrigins: join(formsAllowedOrigins, ',')

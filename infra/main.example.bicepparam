@@ -26,6 +26,9 @@ param smtpPort = 587
 param smtpUsername = 'leadintake-smtp'
 param mailFrom = 'leads@example.com'
 param defaultRepEmail = 'sales@example.com'
+param serviceMailbox = 'support@example.com'
+param hrMailbox = 'jobs@example.com'
+param marketingMailbox = 'marketing@example.com'
 param formsAllowedOrigins = [
   'https://www.example.com'
 ]
