@@ -6,7 +6,8 @@ namespace LeadIntake.Core.Screening;
 /// <summary>
 /// The layered spam verdict. Each signal adds points with a reason a human can check; the lead is spam when the sum
 /// reaches the rules' threshold. No single weak signal (one link, a short message, a free-mail address) is enough
-/// on its own: only the honeypot and the operator's block-list are.
+/// on its own: only bot evidence is (the honeypot, a submit faster than a human, text mostly in another script) and the
+/// operator's block-list.
 /// </summary>
 internal static class SpamScorer
 {

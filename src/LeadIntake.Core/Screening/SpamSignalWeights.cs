@@ -9,7 +9,7 @@ public sealed record SpamSignalWeights
     public double HoneypotFilled { get; init; } = 5.0;
     public double CaptchaFailed { get; init; } = 4.0;
     public double TooFastUnderMs { get; init; } = 2000;
-    public double TooFast { get; init; } = 3.0;
+    public double TooFast { get; init; } = 5.0;
     public double HurriedUnderMs { get; init; } = 5000;
     public double Hurried { get; init; } = 1.0;
     public double FirstLink { get; init; } = 1.5;
@@ -25,11 +25,11 @@ public sealed record SpamSignalWeights
     public double GibberishMessage { get; init; } = 3.0;
     public double NameLooksLikeHandle { get; init; } = 1.5;
     public double ForeignScriptRatio { get; init; } = 0.3;
-    public double ForeignScript { get; init; } = 4.0;
+    public double ForeignScript { get; init; } = 5.0;
     public double Shouting { get; init; } = 1.0;
     public double Exclamations { get; init; } = 0.5;
-    public double ProviderScoreFrom { get; init; } = 5.0;
-    public double ProviderScore { get; init; } = 3.0;
+    public double ProviderScoreFrom { get; init; } = 4.0;
+    public double ProviderScore { get; init; } = 2.0;
     public double ProviderScorePerPoint { get; init; } = 1.0;
     public double ProviderScoreCap { get; init; } = 6.0;
     public double AutoReply { get; init; }

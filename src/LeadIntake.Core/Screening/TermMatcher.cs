@@ -33,10 +33,16 @@ internal sealed class TermMatcher
 
     public IReadOnlyList<CompiledTerm> Terms { get; }
 
-    /// <summary>Marks in <paramref name="hits"/> every term found; with <paramref name="spamOnly"/>, intent groups are skipped.</summary>
+    /// <summary>
+    /// Marks in <paramref name="hits"/> every term found; with <paramref name="spamOnly"/>, intent groups are skipped.
+    /// A group scores each stretch of words once: terms of the same group that overlap a match already made
+    /// ("ne fonctionne plus" and "ne ? plus", "un technicien" and "technicien") are one piece of evidence, not two.
+    /// </summary>
     public void Match(FoldedText text, Span<bool> hits, bool spamOnly)
     {
         var words = text.Words;
+        Span<int> coveredUntil = _groups.Count <= 256 ? stackalloc int[_groups.Count] : new int[_groups.Count];
+        coveredUntil.Fill(-1);
         for (int w = 0; w < words.Length; w++)
         {
             var word = text.Word(w);
@@ -51,8 +57,10 @@ internal sealed class TermMatcher
                     var group = _groups[term.Group];
                     if (spamOnly && !group.IsSpam) continue;
                     if (!RestMatches(text, w, term)) continue;
+                    if (w <= coveredUntil[term.Group]) continue;
                     if (group.Negatable && IsNegated(text, w)) continue;
                     hits[term.Index] = true;
+                    coveredUntil[term.Group] = w + term.Tokens.Length - 1;
                 }
             }
         }

@@ -9,16 +9,29 @@ public class CorpusScreeningTests
     [Fact]
     public void Screen_meets_the_quality_targets_on_the_shared_corpus()
     {
-        var (matrix, predictions) = ScreenEvaluation.Run(CorpusRecord.ReadAll(LocateCorpus()), ScreeningContext.Default);
+        AssertQuality(LocateSharedCorpus(), minMacroF1: 0.92);
+    }
+
+    // holdout-b is the final split: never tuned on, only measured. The floor sits a little under the 0.92 target so
+    // one unlucky record doesn't fail the build, while a rule change that stops generalising does.
+    [Fact]
+    public void Screen_generalises_to_the_final_holdout_corpus()
+    {
+        AssertQuality(LocateRepoCorpus("holdout-b.jsonl"), minMacroF1: 0.90);
+    }
+
+    private static void AssertQuality(string corpus, double minMacroF1)
+    {
+        var (matrix, predictions) = ScreenEvaluation.Run(CorpusRecord.ReadAll(corpus), ScreeningContext.Default);
 
         var misses = string.Join(", ", predictions.Where(p => p.Expected != p.Predicted)
             .Select(p => $"{p.Id}: {WireNames.Of(p.Expected)}→{WireNames.Of(p.Predicted)}"));
-        Assert.True(matrix.MacroF1 >= 0.92, $"macro-F1 {matrix.MacroF1:0.000} < 0.92; misses: {misses}\n{matrix.Format()}");
-        Assert.True(matrix.SpamFalsePositiveRate <= 0.01, $"spam FP rate {matrix.SpamFalsePositiveRate:0.000} > 1%; misses: {misses}");
+        Assert.True(matrix.MacroF1 >= minMacroF1, $"{Path.GetFileName(corpus)}: macro-F1 {matrix.MacroF1:0.000} < {minMacroF1:0.00}; misses: {misses}\n{matrix.Format()}");
+        Assert.True(matrix.SpamFalsePositiveRate <= 0.01, $"{Path.GetFileName(corpus)}: spam FP rate {matrix.SpamFalsePositiveRate:0.000} > 1%; misses: {misses}");
     }
 
     // The corpus lives beside the repository (shared/samples/ next to the clone in CI, /work/shared here).
-    private static string LocateCorpus()
+    private static string LocateSharedCorpus()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -26,5 +39,18 @@ public class CorpusScreeningTests
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException($"No shared/samples/corpus.jsonl beside the repository (searched up from {AppContext.BaseDirectory}).");
+    }
+
+    // Our own corpora are committed under tests/corpus/ of the repository (the directory holding LeadIntake.sln).
+    private static string LocateRepoCorpus(string fileName)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "LeadIntake.sln"))) continue;
+            var candidate = Path.Combine(dir.FullName, "tests", "corpus", fileName);
+            if (File.Exists(candidate)) return candidate;
+            throw new FileNotFoundException($"No tests/corpus/{fileName} in the repository at {dir.FullName}.");
+        }
+        throw new FileNotFoundException($"No LeadIntake.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -161,4 +161,117 @@ public class IntentTests
         Assert.Equal(LeadIntake.Core.Screening.LeadScreener.RulesVersion, outcome.Decision.RulesVersion);
         Assert.Contains(outcome.Decision.Reasons, r => r.StartsWith("commercial +", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Screen_counts_overlapping_terms_of_one_group_once()
+    {
+        var outcome = Screen(Form("Le boîtier du quai 3 ne fonctionne plus."));
+
+        Assert.Equal(LeadIntent.Service, outcome.Decision.Intent);
+        Assert.Contains(outcome.Decision.Reasons, r => r.StartsWith("service +3.0: support", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_reads_the_english_word_these_as_a_word_not_a_french_thesis()
+    {
+        var outcome = Screen(Form("Could you quote these forty door sensors with delivery to Leeds?"));
+
+        Assert.Equal(LeadIntent.Commercial, outcome.Decision.Intent);
+        Assert.DoesNotContain(outcome.Decision.Reasons, r => r.StartsWith("other", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Oui bonjour, je voulais parler à la boulangerie Martin... oh pardon, je me suis trompée de numéro.")]
+    [InlineData("Hey Sam, it's Dana about Saturday... wait, this isn't Sam's number, is it? Sorry.")]
+    [InlineData("Allô Patrick ? Ah non, ce n'est pas le numéro de Patrick, excusez-moi.")]
+    public void Screen_routes_a_wrong_number_said_in_everyday_words_to_other(string transcript)
+    {
+        var outcome = Screen(Call(transcript));
+
+        Assert.Equal(LeadIntent.Other, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_does_not_take_a_request_to_be_called_back_for_buying_intent_when_a_problem_is_described()
+    {
+        var outcome = Screen(Call("Bonjour, c'est la cave Dumas, l'alarme du local sonne sans arrêt et je ne sais pas comment la couper. Rappelez-moi s'il vous plaît."));
+
+        Assert.Equal(LeadIntent.Service, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_still_treats_a_bare_callback_request_as_commercial()
+    {
+        var outcome = Screen(Form("Merci de me rappeler dans la matinée.", phone: "06 12 34 56 78"));
+
+        Assert.Equal(LeadIntent.Commercial, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_routes_an_applicant_whose_trade_is_after_sales_service_to_hr()
+    {
+        var outcome = Screen(Form("Technicien de maintenance et SAV depuis dix ans, je vous propose ma candidature ; mon CV est en pièce jointe."));
+
+        Assert.Equal(LeadIntent.Hr, outcome.Decision.Intent);
+    }
+
+    [Theory]
+    [InlineData("Notre cabinet de recrutement présente des profils disponibles de chefs de projet ; nos honoraires sont au succès. Un échange de 10 minutes ?")]
+    [InlineData("We are a staffing agency with engineering candidates available next month. Could we discuss our fees?")]
+    public void Screen_routes_a_recruitment_agency_offering_candidates_to_other(string message)
+    {
+        var outcome = Screen(Email("Profils", message, from: "c.roy@talent-bridge.example", name: "Claire Roy"));
+
+        Assert.Equal(LeadIntent.Other, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_routes_a_candidate_answering_a_recruiter_about_an_interview_to_hr()
+    {
+        var outcome = Screen(Call("Hello, Sam Okafor here, your recruiter left me a message about a second interview, I'm free on Thursday."));
+
+        Assert.Equal(LeadIntent.Hr, outcome.Decision.Intent);
+    }
+
+    [Theory]
+    [InlineData("Auto reply: Request for quotation", "I am currently away with limited access to email and will reply upon my return on 3 June.")]
+    [InlineData("Réponse automatique : devis", "Je suis absente jusqu'au 9 juin. Pendant mon absence, pour toute urgence, contactez l'accueil.")]
+    public void Screen_routes_an_out_of_office_reply_to_other_even_when_the_subject_quotes_a_quote(string subject, string text)
+    {
+        var outcome = Screen(Email(subject, text));
+
+        Assert.Equal(LeadIntent.Other, outcome.Decision.Intent);
+        Assert.True(outcome.Decision.Confidence >= 0.6);
+    }
+
+    [Fact]
+    public void Screen_routes_a_personal_vendor_pitch_that_mentions_our_demos_and_costs_to_other()
+    {
+        var outcome = Screen(Form(
+            "Hi, I took a look at your checkout and it costs you demo bookings. We redesigned a pump maker's site and doubled their enquiries. Open to a 15-minute call?",
+            email: "tom@brightpixel-agency.example"));
+
+        Assert.Equal(LeadIntent.Other, outcome.Decision.Intent);
+    }
+
+    [Theory]
+    [InlineData("Déjà clients sur deux entrepôts, nous voulons équiper un autre site et ajouter 6 utilisateurs supplémentaires. Merci de nous faire une proposition.")]
+    [InlineData("We have been customers since 2022; please send pricing for 12 additional gateways and more users for the new warehouse.")]
+    public void Screen_keeps_an_existing_customer_buying_more_commercial(string message)
+    {
+        var outcome = Screen(Form(message));
+
+        Assert.Equal(LeadIntent.Commercial, outcome.Decision.Intent);
+        Assert.True(outcome.Decision.Confidence > 0.4);
+    }
+
+    [Theory]
+    [InlineData("Bonjour, l'appli marche pas depuis ce matin, impossible d'ouvrir les courbes")]
+    [InlineData("hi, we still havent recieved the order we placed three weeks ago")]
+    public void Screen_understands_service_requests_written_casually_or_misspelt(string message)
+    {
+        var outcome = Screen(Form(message));
+
+        Assert.Equal(LeadIntent.Service, outcome.Decision.Intent);
+    }
 }

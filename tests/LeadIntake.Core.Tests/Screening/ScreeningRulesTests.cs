@@ -41,6 +41,20 @@ public class ScreeningRulesTests
         Assert.Equal(LeadIntent.Other, other.Decision.Intent);
     }
 
+    [Fact]
+    public void No_term_scores_twice_for_the_same_intent()
+    {
+        // A word listed in two groups of one intent would count twice for that intent and skew the precedence.
+        var rules = ScreeningRules.Default;
+        var duplicates = rules.Matcher.Terms
+            .GroupBy(t => (rules.Groups[t.Group].Intent, Tokens: string.Join(' ', t.Tokens.Zip(t.IsStem, (w, s) => s ? w + "*" : w))))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Intent?.ToString() ?? "spam"}: {g.Key.Tokens} ({string.Join(", ", g.Select(t => rules.Groups[t.Group].Name))})")
+            .ToList();
+
+        Assert.Empty(duplicates);
+    }
+
     [Theory]
     [InlineData("""{ "spam": {} }""")]
     [InlineData("""{ "version": "x", "intent": { "groups": [ { "intent": "sales", "name": "n", "terms": ["a"] } ] } }""")]

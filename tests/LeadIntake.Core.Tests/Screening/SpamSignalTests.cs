@@ -28,12 +28,23 @@ public class SpamSignalTests
     }
 
     [Fact]
-    public void Screen_scores_a_form_submitted_faster_than_a_human_can()
+    public void Screen_marks_a_form_submitted_faster_than_a_human_can_as_spam()
     {
         var fast = Screen(Form(GenuineQuestion, elapsedSeconds: 0.4));
 
-        Assert.Equal(3.0, fast.Decision.SpamScore);
+        // Nobody fills a name, an email and a message in under two seconds: like the honeypot, it is a bot on its own.
+        Assert.Equal(LeadIntent.Spam, fast.Decision.Intent);
+        Assert.Equal(5.0, fast.Decision.SpamScore);
         Assert.Contains(fast.Decision.Reasons, r => r.Contains("faster than a human", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_keeps_a_quick_but_human_submission_out_of_spam()
+    {
+        var hurried = Screen(Form(GenuineQuestion, elapsedSeconds: 3.5));
+
+        Assert.Equal(LeadIntent.Commercial, hurried.Decision.Intent);
+        Assert.Equal(1.0, hurried.Decision.SpamScore);
     }
 
     [Fact]
@@ -102,6 +113,71 @@ public class SpamSignalTests
         var outcome = Screen(Form("Недорогое продвижение сайтов и рост позиций в поиске", firstName: "Олег", lastName: null));
 
         Assert.Contains(outcome.Decision.Reasons, r => r.Contains("Cyrillic", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("本公司提供优质网站推广服务，价格实惠，欢迎联系我们")]
+    [InlineData("Продаём базы клиентов и рассылки по всей Европе недорого")]
+    public void Screen_marks_a_message_mostly_in_another_script_as_spam_on_its_own(string message)
+    {
+        var outcome = Screen(Form(message, firstName: "Lee", lastName: "Wong"));
+
+        Assert.Equal(LeadIntent.Spam, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_does_not_mark_an_english_lead_signed_with_a_name_in_another_script_as_spam()
+    {
+        var outcome = Screen(Form("Please send the price list for your humidity loggers, we need about sixty.", firstName: "明", lastName: "王"));
+
+        Assert.Equal(LeadIntent.Commercial, outcome.Decision.Intent);
+    }
+
+    [Theory]
+    [InlineData("Votre société est pré-approuvée : prêt professionnel garanti, sans justificatif, fonds versés en 48 h. Répondez OUI.")]
+    [InlineData("Your business is pre-approved for same day funding, no paperwork and no credit check. Reply YES to start.")]
+    public void Screen_marks_unsolicited_loan_offers_as_spam(string message)
+    {
+        var outcome = Screen(Form(message));
+
+        Assert.Equal(LeadIntent.Spam, outcome.Decision.Intent);
+    }
+
+    [Fact]
+    public void Screen_marks_a_mailed_offer_of_contact_lists_as_spam()
+    {
+        var outcome = Screen(Email("Reach 30k buyers", "Want to reach plant managers? The exhibitor list of the spring packaging expo is ready, with verified emails and direct lines."));
+
+        Assert.Equal(LeadIntent.Spam, outcome.Decision.Intent);
+        Assert.Contains(outcome.Decision.Reasons, r => r.Contains("contact lists", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_marks_an_account_lure_as_phishing()
+    {
+        var outcome = Screen(Email("Security alert", "Your password expires today. Sign in to view the secure message from the IT desk."));
+
+        Assert.Equal(LeadIntent.Spam, outcome.Decision.Intent);
+        Assert.Contains(outcome.Decision.Reasons, r => r.Contains("phishing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_counts_bulk_mail_footers_and_generic_greetings()
+    {
+        var outcome = Screen(Email("Website offer", "Dear business owner, we design websites at low prices. You are receiving this because you are listed online; to unsubscribe, reply REMOVE."));
+
+        Assert.Contains(outcome.Decision.Reasons, r => r.Contains("mass marketing vocabulary", StringComparison.Ordinal));
+        Assert.True(outcome.Decision.SpamScore >= 4.5);
+    }
+
+    [Fact]
+    public void Screen_scores_a_provider_rating_just_under_its_spam_line()
+    {
+        var borderline = Screen(Email("Hello", "Please find our catalogue attached.", spamScore: 4.5));
+
+        // The provider's 4-to-5 band adds on the same slope as above 5 but is not enough alone.
+        Assert.Equal(2.5, borderline.Decision.SpamScore);
+        Assert.NotEqual(LeadIntent.Spam, borderline.Decision.Intent);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Tests.Infrastructure;
 /// </summary>
 public static class DevServices
 {
-    public const int AccountCount = 64;
+    public const int AccountCount = 400;
     private static readonly Lazy<Task<Services>> Started = new(StartAsync);
     private static int _nextAccount;
 
