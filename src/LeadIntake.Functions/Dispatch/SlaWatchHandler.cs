@@ -30,7 +30,19 @@ public sealed partial class SlaWatchHandler(
         {
             waiting.Add(stored);
         }
-        foreach (var stored in waiting) await WatchAsync(stored, setup, cancellationToken).ConfigureAwait(false);
+        foreach (var stored in waiting)
+        {
+            try
+            {
+                await WatchAsync(stored, setup, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One lead's failure (SMTP down, a storage hiccup) must not stop the watch for the others; it is
+                // retried on the next tick.
+                LogWatchFailed(logger, e, stored.Lead.Id.Value);
+            }
+        }
     }
 
     private async Task WatchAsync(StoredLead stored, RoutingSetup setup, CancellationToken cancellationToken)
@@ -40,6 +52,12 @@ public sealed partial class SlaWatchHandler(
             var now = time.GetUtcNow();
             var lead = stored.Lead;
             var team = setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
+            if (lead.Assignment is { } assigned && lead.ReassignmentCount > 0 && now - assigned.AssignedAt >= MailRepairDelay)
+            {
+                // A reassignment is saved before its mail goes out; if the send failed, the new rep would never hear
+                // of the lead. Sending again is free when it went out (the outbox keeps one mail per assignment).
+                await outbox.SendOnceAsync(lead.Id, mails.RoutedLead(lead, assigned, setup), cancellationToken).ConfigureAwait(false);
+            }
             var action = SlaWatch.Decide(lead, team.Sla, now).Action;
             if (action == SlaAction.None || lead.Assignment is not { } current) return;
             try
@@ -78,6 +96,9 @@ public sealed partial class SlaWatchHandler(
         }
     }
 
+    // Long enough that the tick which reassigned the lead has finished sending its own mails.
+    private static readonly TimeSpan MailRepairDelay = TimeSpan.FromMinutes(1);
+
     private async Task EscalateAsync(StoredLead stored, SalesTeam team, RepAssignment current, RoutingSetup setup, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await outbox.SendOnceAsync(stored.Lead.Id, mails.ManagerNotice(stored.Lead, team, current, null, setup), cancellationToken).ConfigureAwait(false);
@@ -89,6 +110,9 @@ public sealed partial class SlaWatchHandler(
     {
         if (change is LeadChange.Applied applied) await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Lead {LeadId}: SLA watch failed; retried on the next tick")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, string leadId);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Lead {LeadId}: SLA reminder sent")]
     private static partial void LogReminded(ILogger logger, string leadId);

@@ -131,6 +131,48 @@ public sealed class SalesDirectoryDispatchTests
     }
 
     [Fact]
+    public async Task A_reassignment_whose_mail_failed_is_mailed_to_the_new_rep_on_a_later_tick()
+    {
+        var clock = new ShiftedTimeProvider();
+        FaultyMailSender? sender = null;
+        await using var app = await TestApp.StartAsync(services: s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var d in s.Where(d => d.ImplementationType == typeof(StandaloneTimerRuntime)).ToList()) s.Remove(d);
+            s.Replace(ServiceDescriptor.Singleton<LeadIntake.Functions.Mail.IMailSender>(sp =>
+                sender = new FaultyMailSender(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadIntake.Functions.Mail.MailOptions>>())));
+        });
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var seeds = new SampleSeeds();
+        await RepPagesTests.AdminAsync(app, HttpMethod.Post, "/api/sales/directory/seed", seeds.TwoTeams(acceptWithinMinutes: 5, reassignAfterMinutes: 15));
+        var id = await app.PostLeadAsync(Lead("FR", "sla-repair@corp.example"));
+        var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
+        var first = lead.GetProperty("assignedRep").GetString()!;
+        var next = first == seeds.Alice ? seeds.Bob : seeds.Alice;
+
+        async Task TickAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+        }
+        clock.Advance(TimeSpan.FromMinutes(6));
+        await TickAsync(); // reminder
+        clock.Advance(TimeSpan.FromMinutes(10));
+        sender!.Failing = true;
+        await TickAsync(); // reassigned and saved, but the mails fail
+        Assert.Equal(next, (await app.GetLeadAsync(id)).GetProperty("assignedRep").GetString());
+        Assert.Empty(await mail.ToAsync(next));
+
+        sender.Failing = false;
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await TickAsync(); // the repair sends the new rep's mail
+        await TickAsync(); // and only once
+        await Task.Delay(500);
+        Assert.Single(await mail.WaitAsync(next, 1, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Stale_sql_is_recycled_to_nurture_after_the_configured_days()
     {
         var clock = new ShiftedTimeProvider();
