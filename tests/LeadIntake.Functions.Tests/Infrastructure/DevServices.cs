@@ -67,8 +67,15 @@ public static class DevServices
 
     private static Process Start(string root, string file, Dictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The test host is often killed rather than exited, so ProcessExit can't be relied on to stop the services:
+        // a small bash watchdog ends the service as soon as this test process is gone.
+        var info = new ProcessStartInfo("bash") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("\"$@\" & child=$!; while kill -0 \"$WATCH_PID\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child");
+        info.ArgumentList.Add("service");
+        info.ArgumentList.Add(file);
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment["WATCH_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (k, v) in environment) info.Environment[k] = v;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
         process.OutputDataReceived += (_, _) => { };
@@ -102,7 +109,7 @@ public static class DevServices
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (owner.HasExited) throw new InvalidOperationException($"{owner.StartInfo.ArgumentList[0]} exited with code {owner.ExitCode} before listening on {port}.");
+            if (owner.HasExited) throw new InvalidOperationException($"{owner.StartInfo.ArgumentList[3]} exited with code {owner.ExitCode} before listening on {port}.");
             using var client = new TcpClient();
             try
             {
