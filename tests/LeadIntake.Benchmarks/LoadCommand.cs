@@ -55,7 +55,7 @@ internal static class LoadCommand
         listener.Start();
 
         using var sampling = new CancellationTokenSource();
-        var memory = SampleWorkingSetAsync(sampling.Token);
+        var sampler = SampleProcessAsync(sampling.Token);
         try
         {
             var run = time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", System.Globalization.CultureInfo.InvariantCulture);
@@ -69,6 +69,7 @@ internal static class LoadCommand
             long baseline = Interlocked.Read(ref notified);
             var before = counter.Snapshot();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var gcBefore = GC.GetTotalPauseDuration();
             var started = time.GetUtcNow();
             output.WriteLine($"sending {options.LeadCount} leads…");
             var sending = SendAsync(instances, run, 0, options.LeadCount, options.Rate, time);
@@ -80,21 +81,23 @@ internal static class LoadCommand
             var finished = time.GetUtcNow();
             var after = counter.Snapshot();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var gcPause = GC.GetTotalPauseDuration() - gcBefore;
             var loadAfter = LoadAverage();
             output.WriteLine(complete ? "every lead notified; reading the results…" : $"timeout {options.TimeoutSeconds} s after the last send; reading the results…");
 
             var leads = await ReadLeadsAsync(storage, posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
             var mails = await ReadMaildevAsync(dev.MailWebPort).ConfigureAwait(false);
             await sampling.CancelAsync().ConfigureAwait(false);
-            long peakSampled = await memory.ConfigureAwait(false);
+            var sampled = await sampler.ConfigureAwait(false);
 
             var figures = LoadReport.Compute(options, RepEmail, posts, leads, mails, Delta(before, after), started, lastSend, finished,
-                peakSampled, Process.GetCurrentProcess().PeakWorkingSet64, cpu, loadBefore, loadAfter);
+                sampled.PeakBytes, Process.GetCurrentProcess().PeakWorkingSet64, sampled.PeakQueue, sampled.PeakThreads, gcPause, cpu, loadBefore, loadAfter);
             LoadReport.Print(figures, output);
             if (options.JsonOut is not null)
             {
                 await File.WriteAllTextAsync(options.JsonOut, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
             }
+            if (options.TraceOut is not null) await WriteTraceAsync(options.TraceOut, posts, leads).ConfigureAwait(false);
             return figures.Missing == 0 && figures.FailedPosts == 0 ? 0 : 1;
         }
         finally
@@ -137,11 +140,11 @@ internal static class LoadCommand
             }
             // Latency from the intended send time (open loop: a late send is the system's latency too, not hidden).
             var latency = Stopwatch.GetElapsedTime(origin) - due;
-            return new LoadPost(id, (int)response.StatusCode, latency.TotalMilliseconds, (sentAt - due).TotalMilliseconds, wallSent);
+            return new LoadPost(id, (int)response.StatusCode, due.TotalMilliseconds, latency.TotalMilliseconds, (sentAt - due).TotalMilliseconds, wallSent);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new LoadPost(null, 0, (Stopwatch.GetElapsedTime(origin) - due).TotalMilliseconds, (sentAt - due).TotalMilliseconds, wallSent);
+            return new LoadPost(null, 0, due.TotalMilliseconds, (Stopwatch.GetElapsedTime(origin) - due).TotalMilliseconds, (sentAt - due).TotalMilliseconds, wallSent);
         }
     }
 
@@ -192,17 +195,35 @@ internal static class LoadCommand
         return mails;
     }
 
+    /// <summary>One CSV line per lead: when it was due (ms from the first send), POST latency, and its stage times (ms after capture).</summary>
+    private static async Task WriteTraceAsync(string path, IReadOnlyList<LoadPost> posts, IReadOnlyDictionary<string, Lead> leads)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var lines = new List<string> { "dueMs,postMs,status,leadId,capturedAt,mqlMs,assignedMs,notifiedMs" };
+        foreach (var p in posts)
+        {
+            var lead = p.LeadId is null ? null : leads.GetValueOrDefault(p.LeadId);
+            string After(DateTimeOffset? at) => lead is null || at is null ? "" : (at.Value - lead.CapturedAt).TotalMilliseconds.ToString("0", c);
+            lines.Add(string.Create(c, $"{p.DueMs:0},{p.LatencyMs:0.0},{p.Status},{p.LeadId},{lead?.CapturedAt:O},{After(lead?.StageTimes.GetValueOrDefault(LeadStatus.Mql))},{After(lead?.StageTimes.GetValueOrDefault(LeadStatus.Assigned))},{After(lead?.RepNotifiedAt)}"));
+        }
+        await File.WriteAllLinesAsync(path, lines).ConfigureAwait(false);
+    }
+
     private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
-    private static async Task<long> SampleWorkingSetAsync(CancellationToken cancellationToken)
+    /// <summary>Peak working set, and the thread pool's peak queue and thread count (a starved pool stalls everything in-process).</summary>
+    private static async Task<(long PeakBytes, long PeakQueue, int PeakThreads)> SampleProcessAsync(CancellationToken cancellationToken)
     {
-        long peak = 0;
+        long peak = 0, queue = 0;
+        int threads = 0;
         using var process = Process.GetCurrentProcess();
         while (!cancellationToken.IsCancellationRequested)
         {
             process.Refresh();
             peak = Math.Max(peak, process.WorkingSet64);
+            queue = Math.Max(queue, ThreadPool.PendingWorkItemCount);
+            threads = Math.Max(threads, ThreadPool.ThreadCount);
             try
             {
                 await Task.Delay(200, cancellationToken).ConfigureAwait(false);
@@ -212,7 +233,7 @@ internal static class LoadCommand
                 break;
             }
         }
-        return peak;
+        return (peak, queue, threads);
     }
 
     private static string LoadAverage()

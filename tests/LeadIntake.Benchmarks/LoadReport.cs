@@ -33,6 +33,9 @@ internal sealed record LoadReport(
     long EmptyReceives,
     IReadOnlyDictionary<string, double> TransactionsPerLeadByOperation,
     double PeakWorkingSetMb,
+    long PeakThreadPoolQueue,
+    double GcPauseMs,
+    int PeakThreadPoolThreads,
     double CpuSecondsPerLead,
     int Missing,
     int NotAssigned,
@@ -44,7 +47,7 @@ internal sealed record LoadReport(
     public static LoadReport Compute(
         LoadOptions options, string repEmail, IReadOnlyList<LoadPost> posts, IReadOnlyDictionary<string, Lead> leads, IReadOnlyList<LoadMail> mails,
         IReadOnlyDictionary<string, long> transactions, DateTimeOffset started, DateTimeOffset lastSend, DateTimeOffset finished,
-        long peakSampledBytes, long peakWorkingSetBytes, TimeSpan cpu, string loadBefore, string loadAfter)
+        long peakSampledBytes, long peakWorkingSetBytes, long peakQueue, int peakThreads, TimeSpan gcPause, TimeSpan cpu, string loadBefore, string loadAfter)
     {
         var acceptedIds = posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToList();
         var ingest = posts.Where(p => p.LeadId is not null).Select(p => p.LatencyMs).Order().ToList();
@@ -78,7 +81,7 @@ internal sealed record LoadReport(
             Math.Max(0, (lastNotified - lastSend).TotalSeconds),
             total / n, (total - empty) / n, table / n, queue / n, empty,
             transactions.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value / n, StringComparer.Ordinal),
-            Math.Max(peakSampledBytes, peakWorkingSetBytes) / (1024.0 * 1024.0),
+            Math.Max(peakSampledBytes, peakWorkingSetBytes) / (1024.0 * 1024.0), peakQueue, gcPause.TotalMilliseconds, peakThreads,
             cpu.TotalSeconds / n,
             acceptedIds.Count - notified.Count,
             acceptedIds.Count(id => !leads.TryGetValue(id, out var l) || l.Status != LeadStatus.Assigned),
@@ -106,7 +109,7 @@ internal sealed record LoadReport(
               assigned → notified (mail)  p50 {r.AssignedToNotifiedP50Ms:0} ms   p99 {r.AssignedToNotifiedP99Ms:0} ms
             throughput (completed)        {r.ThroughputPerSecond:0.00} leads/s  (last mail {r.DrainAfterLastSendSeconds:0.0} s after the last send)
             storage transactions / lead   {r.TransactionsPerLead:0.0} total, {r.TransactionsPerLeadExcludingIdlePolling:0.0} excluding idle polling ({r.EmptyReceives} empty receives); table {r.TableTransactionsPerLead:0.0}, queue {r.QueueTransactionsPerLead:0.0}
-            peak working set              {r.PeakWorkingSetMb:0} MB (load generator + app in one process), CPU {r.CpuSecondsPerLead * 1000:0.0} ms per lead
+            peak working set              {r.PeakWorkingSetMb:0} MB (load generator + app in one process), CPU {r.CpuSecondsPerLead * 1000:0.0} ms per lead; thread pool peak {r.PeakThreadPoolThreads} threads, {r.PeakThreadPoolQueue} queued items; GC pauses {r.GcPauseMs:0} ms in all
             leads missing (no rep mail)   {r.Missing}
             not assigned                  {r.NotAssigned}  statuses: {string.Join(", ", r.Statuses.Select(p => $"{p.Key} {p.Value}"))}
             rep mails in maildev          {r.RepMailsInMaildev}

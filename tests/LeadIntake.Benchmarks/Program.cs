@@ -20,7 +20,7 @@ switch (verb)
             usage:
               screen-eval FILE [--out FILE]   screen a labeled JSONL corpus; print the confusion matrix, per-class precision/recall, macro-F1 and the spam false-positive rate
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
-              load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE]
+              load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE] [--trace FILE]
                                               end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
             """);
         return 2;
