@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
+using LeadIntake.Benchmarks;
 using LeadIntake.Benchmarks.Screening;
 
 // One entry point, one verb per measurement: `screen-eval FILE [--out FILE]` (quality on a labeled corpus),
-// `bench [BenchmarkDotNet args]` (micro-benchmarks). The end-to-end `load` verb will join them.
+// `bench [BenchmarkDotNet args]` (micro-benchmarks), `load [--rate N] [--duration S] [--instances K]` (end to end).
 var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (verb)
@@ -12,11 +13,15 @@ switch (verb)
     case "bench":
         BenchmarkSwitcher.FromAssembly(typeof(ScreenLeadBenchmarks).Assembly).Run(rest);
         return 0;
+    case "load":
+        return await LoadCommand.RunAsync(rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("""
             usage:
               screen-eval FILE [--out FILE]   screen a labeled JSONL corpus; print the confusion matrix, per-class precision/recall, macro-F1 and the spam false-positive rate
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
+              load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE] [--trace FILE]
+                                              end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
             """);
         return 2;
 }

@@ -56,7 +56,7 @@ public static class LeadIntakeApp
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
             ? new PickupDirectoryMailSender(sp.GetRequiredService<IOptions<MailOptions>>())
-            : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));
+            : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
 
         services.AddScoped<LeadCapture>();

@@ -13,8 +13,17 @@ public sealed class QueueWakeSignals
     public void Wake(string queueName)
     {
         var signal = For(queueName);
-        // Binary semaphore: many wakes before the listener looks count as one.
-        if (signal.CurrentCount == 0) signal.Release();
+        // Binary semaphore: many wakes before the listener looks count as one. Two producers can both see 0 and
+        // both release: the second gets SemaphoreFullException, which must not fail the enqueue that already
+        // succeeded (seen under load: ScreenLead retried after visibilityTimeout; intake would leave it to the sweeper).
+        try
+        {
+            if (signal.CurrentCount == 0) signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already woken by the other producer
+        }
     }
 
     public Task WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>

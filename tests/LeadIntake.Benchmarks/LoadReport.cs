@@ -1,0 +1,121 @@
+using System.Globalization;
+using LeadIntake.Core.Leads;
+
+namespace LeadIntake.Benchmarks;
+
+/// <summary>The figures of one load run, computed from the posts, the stored leads, maildev's list and the transaction counts.</summary>
+internal sealed record LoadReport(
+    double Rate,
+    int DurationSeconds,
+    int Instances,
+    int Leads,
+    int Accepted,
+    int FailedPosts,
+    double IngestP50Ms,
+    double IngestP99Ms,
+    double IngestMaxMs,
+    double SendLagMaxMs,
+    double CaptureToNotifiedP50Ms,
+    double CaptureToNotifiedP99Ms,
+    double CaptureToNotifiedMaxMs,
+    double CaptureToMqlP50Ms,
+    double CaptureToMqlP99Ms,
+    double MqlToAssignedP50Ms,
+    double MqlToAssignedP99Ms,
+    double AssignedToNotifiedP50Ms,
+    double AssignedToNotifiedP99Ms,
+    double ThroughputPerSecond,
+    double DrainAfterLastSendSeconds,
+    double TransactionsPerLead,
+    double TransactionsPerLeadExcludingIdlePolling,
+    double TableTransactionsPerLead,
+    double QueueTransactionsPerLead,
+    long EmptyReceives,
+    IReadOnlyDictionary<string, double> TransactionsPerLeadByOperation,
+    double PeakWorkingSetMb,
+    long PeakThreadPoolQueue,
+    double GcPauseMs,
+    int PeakThreadPoolThreads,
+    double CpuSecondsPerLead,
+    int Missing,
+    int NotAssigned,
+    IReadOnlyDictionary<string, int> Statuses,
+    int RepMailsInMaildev,
+    string LoadAverageBefore,
+    string LoadAverageAfter)
+{
+    public static LoadReport Compute(
+        LoadOptions options, string repEmail, IReadOnlyList<LoadPost> posts, IReadOnlyDictionary<string, Lead> leads, IReadOnlyList<LoadMail> mails,
+        IReadOnlyDictionary<string, long> transactions, DateTimeOffset started, DateTimeOffset lastSend, DateTimeOffset finished,
+        long peakSampledBytes, long peakWorkingSetBytes, long peakQueue, int peakThreads, TimeSpan gcPause, TimeSpan cpu, string loadBefore, string loadAfter)
+    {
+        var acceptedIds = posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToList();
+        var ingest = posts.Where(p => p.LeadId is not null).Select(p => p.LatencyMs).Order().ToList();
+        var notified = acceptedIds.Select(id => leads.GetValueOrDefault(id)).Where(l => l?.RepNotifiedAt is not null).Select(l => l!).ToList();
+        var captureToNotified = notified.Select(l => (l.RepNotifiedAt!.Value - l.CapturedAt).TotalMilliseconds).Order().ToList();
+
+        // Where the time goes: the stage times each step records (screening → mql, dispatch → assigned, mail → notified).
+        var toMql = Segment(notified, l => l.CapturedAt, l => l.StageTimes.GetValueOrDefault(LeadStatus.Mql));
+        var toAssigned = Segment(notified, l => l.StageTimes.GetValueOrDefault(LeadStatus.Mql), l => l.StageTimes.GetValueOrDefault(LeadStatus.Assigned));
+        var toNotified = Segment(notified, l => l.StageTimes.GetValueOrDefault(LeadStatus.Assigned), l => l.RepNotifiedAt!.Value);
+        var accepted = acceptedIds.ToHashSet(StringComparer.Ordinal);
+        int repMails = mails.Count(m => m.To.Contains(repEmail, StringComparer.OrdinalIgnoreCase) && accepted.Contains(m.MessageId.Split('.')[0]));
+
+        var statuses = acceptedIds.GroupBy(id => leads.TryGetValue(id, out var l) ? WireNames.Of(l.Status) : "not stored")
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        double n = Math.Max(1, acceptedIds.Count);
+        long total = transactions.Values.Sum();
+        long empty = transactions.GetValueOrDefault(LoadTransactionCounter.EmptyReceive);
+        long table = transactions.Where(p => p.Key.StartsWith("table", StringComparison.Ordinal)).Sum(p => p.Value);
+        long queue = transactions.Where(p => p.Key.StartsWith("queue", StringComparison.Ordinal)).Sum(p => p.Value);
+        var lastNotified = notified.Count > 0 ? notified.Max(l => l.RepNotifiedAt!.Value) : finished;
+
+        return new LoadReport(
+            options.Rate, options.DurationSeconds, options.Instances, posts.Count, acceptedIds.Count, posts.Count - acceptedIds.Count,
+            Percentile(ingest, 0.50), Percentile(ingest, 0.99), ingest.Count > 0 ? ingest[^1] : double.NaN,
+            posts.Count > 0 ? posts.Max(p => p.SendLagMs) : 0,
+            Percentile(captureToNotified, 0.50), Percentile(captureToNotified, 0.99), captureToNotified.Count > 0 ? captureToNotified[^1] : double.NaN,
+            Percentile(toMql, 0.50), Percentile(toMql, 0.99), Percentile(toAssigned, 0.50), Percentile(toAssigned, 0.99),
+            Percentile(toNotified, 0.50), Percentile(toNotified, 0.99),
+            notified.Count / Math.Max(0.001, (lastNotified - started).TotalSeconds),
+            Math.Max(0, (lastNotified - lastSend).TotalSeconds),
+            total / n, (total - empty) / n, table / n, queue / n, empty,
+            transactions.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value / n, StringComparer.Ordinal),
+            Math.Max(peakSampledBytes, peakWorkingSetBytes) / (1024.0 * 1024.0), peakQueue, gcPause.TotalMilliseconds, peakThreads,
+            cpu.TotalSeconds / n,
+            acceptedIds.Count - notified.Count,
+            acceptedIds.Count(id => !leads.TryGetValue(id, out var l) || l.Status != LeadStatus.Assigned),
+            statuses, repMails, loadBefore, loadAfter);
+    }
+
+    private static List<double> Segment(IEnumerable<Lead> leads, Func<Lead, DateTimeOffset> from, Func<Lead, DateTimeOffset> to) =>
+        leads.Where(l => from(l) != default && to(l) != default).Select(l => (to(l) - from(l)).TotalMilliseconds).Order().ToList();
+
+    /// <summary>Nearest-rank percentile of an ascending list.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static void Print(LoadReport r, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"""
+
+            === load: {r.Leads} leads at {r.Rate}/s for {r.DurationSeconds} s, {r.Instances} instance(s) ===
+            posts accepted (202)          {r.Accepted} / {r.Leads}  (failed {r.FailedPosts}, max send lag {r.SendLagMaxMs:0} ms)
+            ingest POST → 202             p50 {r.IngestP50Ms:0.0} ms   p99 {r.IngestP99Ms:0.0} ms   max {r.IngestMaxMs:0.0} ms
+            capture → repNotifiedAt       p50 {r.CaptureToNotifiedP50Ms:0} ms   p99 {r.CaptureToNotifiedP99Ms:0} ms   max {r.CaptureToNotifiedMaxMs:0} ms
+              capture → mql (screening)   p50 {r.CaptureToMqlP50Ms:0} ms   p99 {r.CaptureToMqlP99Ms:0} ms
+              mql → assigned (dispatch)   p50 {r.MqlToAssignedP50Ms:0} ms   p99 {r.MqlToAssignedP99Ms:0} ms
+              assigned → notified (mail)  p50 {r.AssignedToNotifiedP50Ms:0} ms   p99 {r.AssignedToNotifiedP99Ms:0} ms
+            throughput (completed)        {r.ThroughputPerSecond:0.00} leads/s  (last mail {r.DrainAfterLastSendSeconds:0.0} s after the last send)
+            storage transactions / lead   {r.TransactionsPerLead:0.0} total, {r.TransactionsPerLeadExcludingIdlePolling:0.0} excluding idle polling ({r.EmptyReceives} empty receives); table {r.TableTransactionsPerLead:0.0}, queue {r.QueueTransactionsPerLead:0.0}
+            peak working set              {r.PeakWorkingSetMb:0} MB (load generator + app in one process), CPU {r.CpuSecondsPerLead * 1000:0.0} ms per lead; thread pool peak {r.PeakThreadPoolThreads} threads, {r.PeakThreadPoolQueue} queued items; GC pauses {r.GcPauseMs:0} ms in all
+            leads missing (no rep mail)   {r.Missing}
+            not assigned                  {r.NotAssigned}  statuses: {string.Join(", ", r.Statuses.Select(p => $"{p.Key} {p.Value}"))}
+            rep mails in maildev          {r.RepMailsInMaildev}
+            load average before / after   {r.LoadAverageBefore} / {r.LoadAverageAfter}
+            transactions per lead by operation:
+            """));
+        foreach (var (operation, perLead) in r.TransactionsPerLeadByOperation) output.WriteLine(string.Create(c, $"  {operation,-26} {perLead,6:0.00}"));
+    }
+}
