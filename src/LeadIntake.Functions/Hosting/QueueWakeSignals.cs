@@ -26,7 +26,8 @@ public sealed class QueueWakeSignals
         }
     }
 
-    public Task WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>True when woken, false when the timeout passed first.</summary>
+    public Task<bool> WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>
         For(queueName).WaitAsync(timeout, cancellationToken);
 
     private SemaphoreSlim For(string queueName) => _signals.GetOrAdd(queueName, _ => new SemaphoreSlim(0, 1));

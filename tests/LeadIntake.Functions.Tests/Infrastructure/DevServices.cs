@@ -40,13 +40,18 @@ public static class DevServices
             await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], root);
         }
 
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var accounts = string.Join(";", Enumerable.Range(1, AccountCount).Select(n => $"test{n}:{AccountKey(n)}"));
-        var azurite = Start(root, "node", new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = accounts },
-            Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js"),
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}");
+        int queue = FreePort(), table = FreePort();
+        var accounts = new Dictionary<string, string>
+        {
+            ["AZURITE_ACCOUNTS"] = string.Join(";", Enumerable.Range(1, AccountCount).Select(n => $"test{n}:{AccountKey(n)}")),
+        };
+        // Queue and table emulators in separate Node processes: in one process, the queue service's periodic
+        // clean-up stalls table requests too (seconds under load: docs/benchmarks.md). Access logs off (--silent).
+        string[] common = ["--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent"];
+        var queues = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "queue", "main.js"),
+            .. common, "--queueHost", "127.0.0.1", "--queuePort", $"{queue}"]);
+        var tables = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js"),
+            .. common, "--tableHost", "127.0.0.1", "--tablePort", $"{table}"]);
 
         int smtp = FreePort(), web = FreePort();
         var maildev = Start(root, "node", new Dictionary<string, string>(),
@@ -55,11 +60,12 @@ public static class DevServices
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            Stop(azurite);
+            Stop(queues);
+            Stop(tables);
             Stop(maildev);
         };
-        await WaitForPortAsync(queue, azurite);
-        await WaitForPortAsync(table, azurite);
+        await WaitForPortAsync(queue, queues);
+        await WaitForPortAsync(table, tables);
         await WaitForPortAsync(smtp, maildev);
         await WaitForPortAsync(web, maildev);
         return new Services(queue, table, smtp, web);
