@@ -89,6 +89,36 @@ public sealed class CallIntakeTests
         Assert.Equal(0, await CountRawRowsAsync(app));
     }
 
+    [Fact]
+    public async Task Twilio_json_callback_is_verified_through_its_body_hash_and_captured()
+    {
+        await using var app = await TestApp.StartAsync(new() { ["Twilio:AuthToken"] = TwilioToken });
+        var sid = "CA" + Guid.NewGuid().ToString("N");
+        var body = Encoding.UTF8.GetBytes($$"""{"CallSid":"{{sid}}","From":"+33612345678","To":"+33184880000","CallStatus":"no-answer","Direction":"inbound","FromCountry":"FR"}""");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        var path = $"/api/intake/call/twilio?bodySHA256={hash}";
+        // JSON variant: Twilio signs the URL (with bodySHA256) and no parameters.
+        var signature = TwilioSignature.Compute(TwilioToken, "http://127.0.0.1:7071" + path, []);
+
+        HttpRequestMessage Request(byte[] content, string sig)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add("X-Twilio-Signature", sig);
+            return request;
+        }
+        var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("+33612345678", "+33699999999", StringComparison.Ordinal));
+        using var forged = await app.Client.SendAsync(Request(tampered, signature));
+        await BadInputTests.AssertProblemAsync(forged, HttpStatusCode.Unauthorized, "X-Twilio-Signature");
+        Assert.Equal(0, await app.CountLeadRowsAsync());
+
+        using var genuine = await app.Client.SendAsync(Request(body, signature));
+        Assert.True(genuine.IsSuccessStatusCode, await genuine.Content.ReadAsStringAsync());
+        var lead = await LoadAsync(app, genuine.Headers.GetValues("X-Lead-Id").Single());
+        Assert.Equal((Channel.Call, "twilio", "+33612345678"), (lead.Channel, lead.Provider, lead.Contact.Phone));
+        Assert.Equal(sid, lead.Captured.Call!.CallKey);
+    }
+
     private static StringContent Aircall(string token, long callId, string @event) => new(
         $$"""
         { "resource":"call", "event":"{{@event}}", "timestamp":1767225690, "token":"{{token}}",

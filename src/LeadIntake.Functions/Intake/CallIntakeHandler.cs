@@ -29,15 +29,19 @@ public sealed class CallIntakeHandler(
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
         var media = WebhookRequest.MediaTypeOf(request);
         bool twilioCall = provider == TwilioCallParser.Provider;
-        if (twilioCall ? !WebhookRequest.Is(media, WebhookRequest.UrlEncoded) : !WebhookRequest.IsJson(media))
+        // Twilio posts urlencoded webhooks, or JSON bodies signed through a bodySHA256 URL parameter (webhook-facts §1.4).
+        bool twilioJson = twilioCall && WebhookRequest.IsJson(media);
+        if (twilioCall ? !(twilioJson || WebhookRequest.Is(media, WebhookRequest.UrlEncoded)) : !WebhookRequest.IsJson(media))
         {
-            return Problems.UnsupportedMediaType(request.ContentType, twilioCall ? WebhookRequest.UrlEncoded : WebhookRequest.Json);
+            return twilioCall
+                ? Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.UrlEncoded, WebhookRequest.Json)
+                : Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
         }
         var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
         if (unreadable is not null) return unreadable;
         var payload = new RawPayload(request.ContentType, body);
         var region = WebhookRequest.Normalise(intake.Value.DefaultRegion);
-        if (twilioCall) return await TwilioAsync(request, body!, payload, region, cancellationToken);
+        if (twilioCall) return await TwilioAsync(request, body!, twilioJson, payload, region, cancellationToken);
 
         var (document, malformed) = WebhookRequest.ParseJson(body!);
         if (malformed is not null) return malformed;
@@ -61,15 +65,18 @@ public sealed class CallIntakeHandler(
         }
     }
 
-    private async Task<IResult> TwilioAsync(HttpRequest request, byte[] body, RawPayload payload, string? region, CancellationToken cancellationToken)
+    private async Task<IResult> TwilioAsync(HttpRequest request, byte[] body, bool json, RawPayload payload, string? region, CancellationToken cancellationToken)
     {
-        var (parameters, problem) = await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
+        var (parameters, problem) = json ? JsonParameters(body) : await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
         if (problem is not null) return problem;
         if (twilio.Value.AuthToken is { Length: > 0 } authToken)
         {
             // Twilio signs the URL as configured at Twilio: our public base URL, never the Host header (webhook-facts §0.3).
             var url = intake.Value.PublicBaseUrl.TrimEnd('/') + request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
-            var verdict = TwilioSignature.VerifyForm(authToken, url, parameters!, request.Headers[TwilioSignature.HeaderName].FirstOrDefault());
+            var signature = request.Headers[TwilioSignature.HeaderName].FirstOrDefault();
+            var verdict = json
+                ? TwilioSignature.VerifyJson(authToken, url, body, signature)
+                : TwilioSignature.VerifyForm(authToken, url, parameters!, signature);
             if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, verdict, TwilioSignature.HeaderName);
         }
         switch (TwilioCallParser.Parse(parameters!, region))
@@ -86,6 +93,32 @@ public sealed class CallIntakeHandler(
                 return parsed.Event.Kind == CallEventKind.Incoming ? TypedResults.Text(EmptyTwiml, "text/xml") : TypedResults.NoContent();
             default:
                 throw new InvalidOperationException("Unknown call event outcome.");
+        }
+    }
+
+    /// <summary>A JSON Twilio callback as the same name/value pairs its urlencoded form carries (top-level scalars).</summary>
+    private static (List<KeyValuePair<string, string?>>? Parameters, IResult? Problem) JsonParameters(byte[] body)
+    {
+        var (document, malformed) = WebhookRequest.ParseJson(body);
+        if (malformed is not null) return (null, malformed);
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Malformed("body", "A Twilio JSON callback must be an object."));
+            var pairs = new List<KeyValuePair<string, string?>>();
+            foreach (var property in root.EnumerateObject())
+            {
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        pairs.Add(new(property.Name, property.Value.GetString()));
+                        break;
+                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                        pairs.Add(new(property.Name, property.Value.GetRawText()));
+                        break;
+                }
+            }
+            return (pairs, null);
         }
     }
 

@@ -47,11 +47,14 @@ public static class DevServices
         };
         // Queue and table emulators in separate Node processes: in one process, the queue service's periodic
         // clean-up stalls table requests too (seconds under load: docs/benchmarks.md). Access logs off (--silent).
-        string[] common = ["--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent"];
+        string[] common = ["--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent"];
+        // The queue emulator keeps its data in a throw-away folder rather than in memory: its in-memory store makes
+        // one extent per message, and its minute-by-minute extent GC then stalls every request for seconds.
+        var queueData = Directory.CreateTempSubdirectory("leadintake-azurite-queue-").FullName;
         var queues = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "queue", "main.js"),
-            .. common, "--queueHost", "127.0.0.1", "--queuePort", $"{queue}"]);
+            .. common, "--location", queueData, "--queueHost", "127.0.0.1", "--queuePort", $"{queue}"]);
         var tables = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js"),
-            .. common, "--tableHost", "127.0.0.1", "--tablePort", $"{table}"]);
+            .. common, "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", $"{table}"]);
 
         int smtp = FreePort(), web = FreePort();
         var maildev = Start(root, "node", new Dictionary<string, string>(),
@@ -63,6 +66,14 @@ public static class DevServices
             Stop(queues);
             Stop(tables);
             Stop(maildev);
+            try
+            {
+                Directory.Delete(queueData, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: it is under the temp folder
+            }
         };
         await WaitForPortAsync(queue, queues);
         await WaitForPortAsync(table, tables);
