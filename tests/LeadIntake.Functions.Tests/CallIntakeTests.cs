@@ -195,7 +195,9 @@ public sealed class CallIntakeTests
     public static TheoryData<string, string, string, string, HttpStatusCode, string> CallBadInput() => new()
     {
         { "unknown provider", "/api/intake/call/skype", "application/json", "{}", HttpStatusCode.NotFound, "provider" },
-        { "twilio as JSON", "/api/intake/call/twilio", "application/json", "{}", HttpStatusCode.UnsupportedMediaType, "Content-Type" },
+        { "twilio as XML", "/api/intake/call/twilio", "application/xml", "<Call/>", HttpStatusCode.UnsupportedMediaType, "Content-Type" },
+        { "twilio JSON without CallSid", "/api/intake/call/twilio", "application/json", "{\"From\":\"+33612345678\"}", HttpStatusCode.UnprocessableEntity, "CallSid" },
+        { "twilio JSON array", "/api/intake/call/twilio", "application/json", "[1]", HttpStatusCode.BadRequest, "body" },
         { "aircall as form", "/api/intake/call/aircall", "application/x-www-form-urlencoded", "a=b", HttpStatusCode.UnsupportedMediaType, "Content-Type" },
         { "twilio without CallSid", "/api/intake/call/twilio", "application/x-www-form-urlencoded", "From=%2B33612345678&CallStatus=ringing", HttpStatusCode.UnprocessableEntity, "CallSid" },
         { "malformed JSON", "/api/intake/call/generic", "application/json", "{\"callId\":", HttpStatusCode.BadRequest, "body" },
