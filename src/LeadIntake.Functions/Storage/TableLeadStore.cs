@@ -127,8 +127,13 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
             ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no data.");
     }
 
+    // RowKey: time, then the event's place in its save, then a random suffix. Two saves can carry the same time (a
+    // coarse or frozen clock, two stages within one tick): without the suffix their events would share a RowKey and
+    // the second save would fail with 409 forever. Events keep time order; only same-tick events of different saves
+    // may list in either order.
     private static IEnumerable<TableEntity> EventEntities(LeadId id, IReadOnlyList<LeadEvent> events) =>
-        events.Select((e, index) => new TableEntity(LeadPartition.For(id), $"{id.Value}|e|{e.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}{index:D2}")
+        events.Select((e, index) => new TableEntity(LeadPartition.For(id),
+            $"{id.Value}|e|{e.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}{index:D2}{Random.Shared.Next(0x10000):x4}")
         {
             ["Kind"] = EventKind,
             ["Type"] = e.Type,
