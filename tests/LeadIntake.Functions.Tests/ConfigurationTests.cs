@@ -25,4 +25,22 @@ public sealed class ConfigurationTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(settings: new() { ["Intake:SweepAfter"] = "soon" }));
         Assert.Contains("Intake:SweepAfter", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_sample_local_settings_start_the_app_as_they_are()
+    {
+        var root = LeadIntake.Functions.Hosting.RepositoryRoot.Find()!;
+        var sample = LeadIntake.Functions.Hosting.FunctionsConfiguration.ReadLocalSettings(Path.Combine(root, "local.settings.sample.json"));
+        Assert.Contains(sample, p => p.Key == "Auth:AdminKey");
+        Assert.DoesNotContain(sample, p => string.IsNullOrEmpty(p.Value));
+
+        // Every value of the sample, except where storage and mail are (this run's Azurite account and maildev).
+        var settings = sample
+            .Where(p => p.Key is not ("AzureWebJobsStorage" or "FUNCTIONS_WORKER_RUNTIME") && !p.Key.StartsWith("Mail:", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Value);
+        await using var app = await TestApp.StartAsync(settings: settings);
+        using var health = await app.Client.GetAsync("/api/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
 }

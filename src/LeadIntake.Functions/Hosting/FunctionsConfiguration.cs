@@ -25,17 +25,25 @@ public static class FunctionsConfiguration
         }
 
         var localSettings = LocalSettingsPath();
-        if (localSettings is not null)
-        {
-            var local = new ConfigurationBuilder().AddJsonFile(localSettings, optional: true).Build();
-            configuration.AddInMemoryCollection(local.GetSection("Values").GetChildren()
-                .Where(c => c.Value is not null)
-                .Select(c => new KeyValuePair<string, string?>(c.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), c.Value)));
-        }
+        if (localSettings is not null) configuration.AddInMemoryCollection(ReadLocalSettings(localSettings));
 
         // Re-added so that they win over the files above, as in the Functions host.
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
+    }
+
+    /// <summary>
+    /// The <c>Values</c> of a local.settings.json file as configuration keys (<c>__</c> → <c>:</c>). An empty value
+    /// means "not set" (the sample lists every setting, most of them empty), so the app's default applies instead of
+    /// an empty string that a URL or e-mail check would refuse.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> ReadLocalSettings(string path)
+    {
+        var local = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false).Build();
+        return local.GetSection("Values").GetChildren()
+            .Where(c => !string.IsNullOrEmpty(c.Value))
+            .Select(c => new KeyValuePair<string, string?>(c.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), c.Value))
+            .ToList();
     }
 
     private static string? LocalSettingsPath()
