@@ -51,7 +51,7 @@ public static class DevServices
         // The queue emulator keeps its data in a throw-away folder rather than in memory: its in-memory store makes
         // one extent per message, and its minute-by-minute extent GC then stalls every request for seconds.
         var queueData = Directory.CreateTempSubdirectory("leadintake-azurite-queue-").FullName;
-        var queues = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "queue", "main.js"),
+        var queues = Start(root, "node", new Dictionary<string, string>(accounts) { ["CLEANUP_DIR"] = queueData }, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "queue", "main.js"),
             .. common, "--location", queueData, "--queueHost", "127.0.0.1", "--queuePort", $"{queue}"]);
         var tables = Start(root, "node", accounts, [Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js"),
             .. common, "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", $"{table}"]);
@@ -88,7 +88,7 @@ public static class DevServices
         // a small bash watchdog ends the service as soon as this test process is gone.
         var info = new ProcessStartInfo("bash") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("\"$@\" & child=$!; while kill -0 \"$WATCH_PID\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child");
+        info.ArgumentList.Add("\"$@\" & child=$!; while kill -0 \"$WATCH_PID\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child; if [ -n \"$CLEANUP_DIR\" ]; then rm -rf \"$CLEANUP_DIR\"; fi");
         info.ArgumentList.Add("service");
         info.ArgumentList.Add(file);
         foreach (var a in arguments) info.ArgumentList.Add(a);
