@@ -48,4 +48,16 @@ internal static class MailMarkup
 
     public static string Button(string href, string label, string colour) =>
         $"<a href=\"{Enc(href)}\" style=\"display:inline-block;padding:10px 16px;margin:4px 6px 4px 0;border-radius:6px;background:{colour};color:#fff;text-decoration:none;font-weight:bold\">{Enc(label)}</a>";
+
+    /// <summary>A titled table of the rows that have a value; a row with a link (tel:, mailto:) shows its value as the link.</summary>
+    public static void AppendLinkedRows(StringBuilder html, string title, IEnumerable<(string Label, string? Value, string? Href)> rows)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(title)}</h3><table cellpadding=\"4\">");
+        foreach (var (label, value, href) in rows.Where(r => r.Value is not null))
+        {
+            var cell = href is null ? Enc(value) : $"<a href=\"{Enc(href)}\">{Enc(value)}</a>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(label)}</th><td>{cell}</td></tr>");
+        }
+        html.Append("</table>");
+    }
 }

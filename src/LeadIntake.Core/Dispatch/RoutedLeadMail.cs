@@ -96,13 +96,7 @@ public static class RoutedLeadMail
         html.Append(Button(links.Disqualify, w.Disqualify, "#8a8a8a"));
         html.Append(Button(links.Nurture, w.Nurture, "#8a6d1f"));
         html.Append("</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Contact)}</h3><table cellpadding=\"4\">");
-        foreach (var (label, value, href) in contactRows.Where(r => r.Value is not null))
-        {
-            var cell = href is null ? Enc(value) : $"<a href=\"{Enc(href)}\">{Enc(value)}</a>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(label)}</th><td>{cell}</td></tr>");
-        }
-        html.Append("</table>");
+        AppendLinkedRows(html, w.Contact, contactRows);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Message)}</h3>");
         if (lead.Captured.Subject is { } htmlTopic) html.Append(CultureInfo.InvariantCulture, $"<p><b>{Enc(w.Subject)}:</b> {Enc(htmlTopic)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{Enc(lead.Captured.Message ?? w.NoMessage)}</p>");

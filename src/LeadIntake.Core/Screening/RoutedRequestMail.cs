@@ -69,13 +69,7 @@ public static class RoutedRequestMail
         html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{w.Code}\"><head><meta charset=\"utf-8\"><title>{Enc(subject)}</title></head>");
         html.Append("<body style=\"font-family:-apple-system,Segoe UI,Roboto,sans-serif;color:#222;max-width:640px\">");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Enc(Format(w.Intro, kind))}</h2><p>{Enc(w.ReplyHint)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Contact)}</h3><table cellpadding=\"4\">");
-        foreach (var (label, value, href) in contactRows.Where(r => r.Value is not null))
-        {
-            var cell = href is null ? Enc(value) : $"<a href=\"{Enc(href)}\">{Enc(value)}</a>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(label)}</th><td>{cell}</td></tr>");
-        }
-        html.Append("</table>");
+        AppendLinkedRows(html, w.Contact, contactRows);
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Message)}</h3>");
         if (captured.Subject is { } htmlSubject) html.Append(CultureInfo.InvariantCulture, $"<p><b>{Enc(w.Subject)}:</b> {Enc(htmlSubject)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{Enc(captured.Message ?? w.NoMessage)}</p>");

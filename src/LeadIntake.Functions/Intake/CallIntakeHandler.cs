@@ -105,19 +105,10 @@ public sealed class CallIntakeHandler(
         {
             var root = document!.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Malformed("body", "A Twilio JSON callback must be an object."));
-            var pairs = new List<KeyValuePair<string, string?>>();
-            foreach (var property in root.EnumerateObject())
-            {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        pairs.Add(new(property.Name, property.Value.GetString()));
-                        break;
-                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                        pairs.Add(new(property.Name, property.Value.GetRawText()));
-                        break;
-                }
-            }
+            var pairs = root.EnumerateObject()
+                .Where(p => FormFieldsReader.IsScalar(p.Value))
+                .Select(p => new KeyValuePair<string, string?>(p.Name, FormFieldsReader.Scalar(p.Value)))
+                .ToList();
             return (pairs, null);
         }
     }

@@ -61,11 +61,8 @@ public static class FormFieldsReader
                 if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
                 switch (property.Value.ValueKind)
                 {
-                    case JsonValueKind.String:
-                        fields.Add(new(property.Name, property.Value.GetString()));
-                        break;
-                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                        fields.Add(new(property.Name, property.Value.GetRawText()));
+                    case var _ when IsScalar(property.Value):
+                        fields.Add(new(property.Name, Scalar(property.Value)));
                         break;
                     case JsonValueKind.Null:
                         break;
@@ -133,7 +130,9 @@ public static class FormFieldsReader
         return (fields, null);
     }
 
-    private static bool IsScalar(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+    /// <summary>A string, number or boolean: a value a form field can hold.</summary>
+    internal static bool IsScalar(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 
-    private static string Scalar(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+    /// <summary>The field value of a scalar: a string as it is, a number or boolean as written.</summary>
+    internal static string Scalar(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 }
