@@ -24,12 +24,16 @@ public static class LeadLifecycle
         [LeadTrigger.Win] = ([LeadStatus.Opportunity], LeadStatus.Won),
         [LeadTrigger.Lose] = ([LeadStatus.Sql, LeadStatus.Sal, LeadStatus.Opportunity], LeadStatus.Lost),
         [LeadTrigger.Nurture] = (SalesStages, LeadStatus.Nurture),
-        [LeadTrigger.Release] = ([LeadStatus.Spam], LeadStatus.Captured),
+        [LeadTrigger.Release] = ([LeadStatus.Spam, LeadStatus.Review], LeadStatus.Captured),
         [LeadTrigger.Retouch] = ([LeadStatus.Nurture], LeadStatus.Mql),
         // Corrections (docs/dispatch.md, "Disqualification"): spam goes back to quarantine where it can be released,
         // a duplicate or a wrong person is closed as lost with that reason so KPIs can leave corrections out.
         [LeadTrigger.ReportSpam] = ([LeadStatus.Mql, LeadStatus.Assigned, LeadStatus.Accepted], LeadStatus.Spam),
         [LeadTrigger.CloseAsCorrection] = (SalesStages, LeadStatus.Lost),
+        // The review band (docs/screening.md): unsure leads wait for a person, who releases them or confirms spam.
+        [LeadTrigger.HoldForReview] = ([LeadStatus.Captured], LeadStatus.Review),
+        [LeadTrigger.ConfirmSpam] = ([LeadStatus.Review], LeadStatus.Spam),
+        [LeadTrigger.ReturnToSales] = ([LeadStatus.RoutedService, LeadStatus.RoutedHr, LeadStatus.RoutedOther], LeadStatus.Mql),
     };
 
     public static TransitionOutcome Decide(LeadStatus current, LeadTrigger trigger)

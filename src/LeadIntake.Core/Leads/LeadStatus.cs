@@ -17,4 +17,6 @@ public enum LeadStatus
     Won,
     Lost,
     Nurture,
+    /// <summary>Screening was unsure between spam and a genuine intent: held for a person to decide (daily digest), never mailed to a rep, never lost.</summary>
+    Review,
 }

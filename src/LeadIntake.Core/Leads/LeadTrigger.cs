@@ -23,4 +23,10 @@ public enum LeadTrigger
     ReportSpam,
     /// <summary>A rep closed a lead that should never have been one (duplicate, wrong person): ends in <c>lost</c>.</summary>
     CloseAsCorrection,
+    /// <summary>Screening is unsure between spam and a genuine intent: the lead waits in <c>review</c>.</summary>
+    HoldForReview,
+    /// <summary>A person confirmed a lead held for review (or released by mistake) is spam.</summary>
+    ConfirmSpam,
+    /// <summary>The service, HR or marketing mailbox says a routed request is a sales lead after all: back to <c>mql</c>.</summary>
+    ReturnToSales,
 }
