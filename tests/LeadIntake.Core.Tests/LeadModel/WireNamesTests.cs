@@ -7,7 +7,7 @@ public sealed class WireNamesTests
     [Fact]
     public void Statuses_use_the_contract_words() =>
         Assert.Equal(
-            ["captured", "spam", "routed_service", "routed_hr", "routed_other", "mql", "assigned", "accepted", "sql", "sal", "opportunity", "won", "lost", "nurture"],
+            ["captured", "spam", "routed_service", "routed_hr", "routed_other", "mql", "assigned", "accepted", "sql", "sal", "opportunity", "won", "lost", "nurture", "review"],
             WireNames.All<LeadStatus>());
 
     [Fact]
