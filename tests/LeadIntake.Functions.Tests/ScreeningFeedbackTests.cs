@@ -255,6 +255,47 @@ public sealed partial class ScreeningFeedbackTests
     }
 
     [Fact]
+    public async Task A_redelivered_screen_message_for_a_lead_in_review_mails_nobody_and_a_stale_queue_entry_is_tidied_by_the_digest()
+    {
+        var boxes = Mailboxes(("Screening:ReviewDigestTime", "12:00:00"));
+        var clock = ClockAtOneAm();
+        await using var app = await TestApp.StartAsync(boxes.Settings, services =>
+        {
+            HoldMarkedLeads(services);
+            services.AddSingleton<TimeProvider>(clock);
+        });
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(UnsureLead("Tom Hale", "tom@hale-pumps.example"));
+        await app.WaitForLeadAsync(id, l => Status(l) == "review", Wait);
+
+        var queue = app.GetService<IPipelineQueue>();
+        await queue.EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
+        await queue.EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
+        await DrainedAsync(app, QueueNames.LeadsCaptured);
+        await DrainedAsync(app, QueueNames.LeadsDispatch);
+
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal("review", Status(lead));
+        Assert.Single(EventTypes(lead), t => t == "screened");
+        Assert.Equal([id], await ReviewQueueAsync(app));
+        Assert.Empty(await mail.ToAsync(app.RepEmail));
+        Assert.Empty(await mail.ToAsync(boxes.Service));
+        Assert.Empty(await mail.ToAsync(boxes.Marketing));
+
+        // The lead leaves review but its queue entry comes back (a lost removal, replayed): the digest skips and removes it.
+        using (var confirm = await AdminAsync(app, HttpMethod.Post, $"/api/leads/{id}/confirm-spam"))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        }
+        await app.GetService<IReviewQueue>().AddAsync(LeadId.Parse(id), TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(0, await RunDigestAsync(app));
+        Assert.Empty(await ReviewQueueAsync(app));
+        Assert.Empty(await mail.ToAsync(boxes.Marketing));
+    }
+
+    [Fact]
     public async Task The_admin_confirms_spam_or_releases_a_lead_in_review_through_the_api()
     {
         var boxes = Mailboxes();
