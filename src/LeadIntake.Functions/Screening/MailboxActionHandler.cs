@@ -41,11 +41,11 @@ public sealed partial class MailboxActionHandler(
         if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return MailboxPages.NotFound();
         var mailbox = claims.RepEmail;
 
-        if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, cancellationToken).ConfigureAwait(false);
+        if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, post, cancellationToken).ConfigureAwait(false);
         if (Check(mailboxAction, stored.Lead) is { } problem) return problem;
         if (!post) return MailboxPages.Confirm(mailboxAction, stored.Lead, postUrl);
 
-        if (!await usedLinks.TryUseAsync(claims, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, cancellationToken).ConfigureAwait(false);
+        if (!await usedLinks.TryUseAsync(claims, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, post, cancellationToken).ConfigureAwait(false);
         LeadChange change;
         try
         {
@@ -86,9 +86,10 @@ public sealed partial class MailboxActionHandler(
         _ => null,
     };
 
-    private async Task<RepPage> UsedAsync(RepAction action, Lead lead, string mailbox, CancellationToken cancellationToken)
+    /// <summary>A used link: 409. A second POST of a return to sales repeats its follow-ups (a GET, maybe a mail scanner, writes nothing).</summary>
+    private async Task<RepPage> UsedAsync(RepAction action, Lead lead, string mailbox, bool post, CancellationToken cancellationToken)
     {
-        if (action == RepAction.ReturnToSales) await corrections.FollowReturnAsync(lead, mailbox, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (post && action == RepAction.ReturnToSales) await corrections.FollowReturnAsync(lead, mailbox, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return MailboxPages.AlreadyUsed(action, lead);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Screening;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Screening;
