@@ -11,4 +11,11 @@ public enum RepAction
     Opportunity,
     Won,
     Lost,
+    // Mailbox actions: signed for a team mailbox (the "rep" of the link), on the mailbox pages, never on rep pages.
+    /// <summary>The marketing mailbox releases a lead held for review: a genuine request, screened again.</summary>
+    Release,
+    /// <summary>The marketing mailbox confirms a lead held for review is spam.</summary>
+    ConfirmSpam,
+    /// <summary>A service, HR or marketing mailbox sends a routed request back to sales.</summary>
+    ReturnToSales,
 }

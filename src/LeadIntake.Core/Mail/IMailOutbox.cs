@@ -7,4 +7,13 @@ public interface IMailOutbox
 {
     /// <summary>True when the mail was sent by this call, false when it had been sent before.</summary>
     Task<bool> SendOnceAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A mail about no single lead (the daily review digest), sent once per <paramref name="topic"/> and purpose.
+    /// True when sent by this call. <paramref name="topic"/> is a plain word such as <c>review-digest</c>.
+    /// </summary>
+    Task<bool> SendOnceAsync(string topic, OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>True when the mail of <paramref name="topic"/> and <paramref name="purpose"/> went out already (one point read).</summary>
+    Task<bool> WasSentAsync(string topic, string purpose, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Screening;
 
 /// <summary>
-/// An admin releases a quarantined lead: back to <c>captured</c>, marked so screening it again skips the spam verdict,
+/// An admin (or the marketing mailbox, for a lead held for review) releases a quarantined or held lead: back to <c>captured</c>, marked so screening it again skips the spam verdict,
 /// with a correction event saying who and why. The handler saves the lead and queues it for screening.
 /// </summary>
 public static class QuarantineRelease
@@ -19,12 +19,13 @@ public static class QuarantineRelease
                 var why = TextSanitizer.SingleLine(reason);
                 if (why is { Length: > MaxReasonLength }) why = why[..MaxReasonLength];
                 var released = lead.MovedTo(advanced.To, now) with { ReleasedFromQuarantine = true };
+                var what = lead.Status == LeadStatus.Review ? "correction: not spam (was held for review)" : "correction: not spam";
                 // Event details carry no personal data: the reason is the admin's own words about the verdict.
-                return new LeadChange.Applied(released, [new LeadEvent("released", now, actor, why is null ? "correction: not spam" : $"correction: not spam: {why}")]);
+                return new LeadChange.Applied(released, [new LeadEvent("released", now, actor, why is null ? what : $"{what}: {why}")]);
             case TransitionOutcome.AlreadyThere when lead.ReleasedFromQuarantine:
                 return new LeadChange.Unchanged(lead, "already released, waiting for screening");
             default:
-                return new LeadChange.Rejected($"Only a lead in status 'spam' can be released; this one is '{WireNames.Of(lead.Status)}'.");
+                return new LeadChange.Rejected($"Only a lead in status 'spam' or 'review' can be released; this one is '{WireNames.Of(lead.Status)}'.");
         }
     }
 }

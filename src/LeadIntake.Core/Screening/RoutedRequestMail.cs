@@ -23,7 +23,11 @@ public static class RoutedRequestMail
         _ => throw new ArgumentOutOfRangeException(nameof(intent), intent, "Only service, hr and other requests are routed by mail."),
     };
 
-    public static OutgoingMail Compose(Lead lead, LeadIntent intent, MailAddress mailbox)
+    /// <param name="salesLeadLink">
+    /// The signed one-time "this is a sales lead" link (<see cref="Dispatch.RepAction.ReturnToSales"/>) offered to the
+    /// mailbox when the request was misrouted; null leaves it out.
+    /// </param>
+    public static OutgoingMail Compose(Lead lead, LeadIntent intent, MailAddress mailbox, string? salesLeadLink = null)
     {
         var w = lead.Screening?.Language == "fr" ? Wording.French : Wording.English;
         var c = lead.Contact;
@@ -63,6 +67,12 @@ public static class RoutedRequestMail
         if (confidence is not null) text.AppendLine(confidence);
         foreach (var reason in reasons) text.AppendLine(CultureInfo.InvariantCulture, $"• {reason}");
         text.AppendLine();
+        if (salesLeadLink is not null)
+        {
+            text.AppendLine(w.SalesLeadHint);
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.SalesLeadButton}: {salesLeadLink}");
+            text.AppendLine();
+        }
         text.AppendLine(footer);
 
         var html = new StringBuilder();
@@ -80,6 +90,10 @@ public static class RoutedRequestMail
             html.Append("<ul>");
             foreach (var reason in reasons) html.Append(CultureInfo.InvariantCulture, $"<li>{Enc(reason)}</li>");
             html.Append("</ul>");
+        }
+        if (salesLeadLink is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(w.SalesLeadHint)}<br>{Button(salesLeadLink, w.SalesLeadButton, "#1f5fbf")}</p>");
         }
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#777;font-size:12px\">{Enc(footer)}</p></body></html>");
 
@@ -104,18 +118,23 @@ public static class RoutedRequestMail
     private sealed record Wording(
         string Code, string Service, string Hr, string Other, string Intro, string ReplyHint, string Contact, string Name,
         string Email, string Phone, string Company, string JobTitle, string Country, string Message, string Subject,
-        string NoSubject, string NoMessage, string Screening, string Rules, string Channel, string LeadId, string UnknownContact)
+        string NoSubject, string NoMessage, string Screening, string Rules, string Channel, string LeadId, string UnknownContact,
+        string SalesLeadHint, string SalesLeadButton)
     {
         public static Wording English { get; } = new(
             "en", "Service", "Application", "Other", "A request for {0} arrived through LeadIntake.",
             "Reply to this mail to answer the sender directly.", "Contact", "Name", "Email", "Phone", "Company", "Job title",
             "Country", "Message", "Subject", "(no subject)", "(no message)", "Why it was routed here", "rules", "Channel",
-            "Lead", "unknown contact");
+            "Lead", "unknown contact",
+            "Not for you? If this is a sales lead (someone who wants to buy), send it to sales: a rep will be assigned.",
+            "This is a sales lead");
 
         public static Wording French { get; } = new(
             "fr", "SAV", "Candidature", "Autre", "Une demande ({0}) est arrivée par LeadIntake.",
             "Répondez à ce mail pour répondre directement à l'expéditeur.", "Contact", "Nom", "E-mail", "Téléphone",
             "Société", "Fonction", "Pays", "Message", "Objet", "(sans objet)", "(pas de message)",
-            "Pourquoi cette demande vous est adressée", "règles", "Canal", "Lead", "contact inconnu");
+            "Pourquoi cette demande vous est adressée", "règles", "Canal", "Lead", "contact inconnu",
+            "Ce n'est pas pour vous ? S'il s'agit d'une demande commerciale (quelqu'un qui veut acheter), transmettez-la aux commerciaux : un commercial sera désigné.",
+            "C'est une demande commerciale");
     }
 }

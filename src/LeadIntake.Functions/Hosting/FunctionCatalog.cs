@@ -31,6 +31,9 @@ public static class FunctionCatalog
         HttpEntry<VerifyMetaWebhook>(),
         HttpEntry<OpenApiDocument>(),
         HttpEntry<ReleaseLead>(),
+        HttpEntry<ConfirmSpamLead>(),
+        HttpEntry<MailboxLeadAction>(),
+        HttpEntry<ExportScreeningFeedback>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =
@@ -44,6 +47,7 @@ public static class FunctionCatalog
         Typed<SweepCapturedLeads>(SweepCapturedLeads.Declaration),
         Typed<WatchLeadSla>(WatchLeadSla.Declaration),
         Typed<Qualification.RecycleStaleLeads>(Qualification.RecycleStaleLeads.Declaration),
+        Typed<DigestLeadsToReview>(DigestLeadsToReview.Declaration),
     ];
 
     public static IEnumerable<FunctionDeclaration> All =>

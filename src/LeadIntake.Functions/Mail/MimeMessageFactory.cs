@@ -12,6 +12,14 @@ public sealed class MimeMessageFactory(IOptions<MailOptions> options)
 {
     public MimeMessage Create(LeadId leadId, OutgoingMail mail)
     {
+        var message = Create(leadId.Value, mail);
+        message.Headers.Add("X-LeadIntake-Lead", leadId.Value);
+        return message;
+    }
+
+    /// <summary>A mail about no single lead: the Message-Id is derived from its topic and purpose.</summary>
+    public MimeMessage Create(string topic, OutgoingMail mail)
+    {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
         message.To.Add(new MailboxAddress(mail.To.Name, mail.To.Address));
@@ -21,8 +29,7 @@ public sealed class MimeMessageFactory(IOptions<MailOptions> options)
             message.ReplyTo.Add(replyAddress);
         }
         message.Subject = mail.Subject;
-        message.MessageId = $"{leadId.Value}.{mail.Purpose}@leadintake";
-        message.Headers.Add("X-LeadIntake-Lead", leadId.Value);
+        message.MessageId = $"{topic}.{mail.Purpose}@leadintake";
         // Our own mails are automatic: tell auto-responders not to answer them (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };

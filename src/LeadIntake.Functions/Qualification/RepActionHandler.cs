@@ -15,13 +15,14 @@ public sealed partial class RepActionHandler(
     IUsedLinks usedLinks,
     IAccountOwners owners,
     RepLinks links,
+    Screening.ScreeningCorrections corrections,
     TimeProvider time,
     ILogger<RepActionHandler> logger)
 {
     /// <param name="form">The posted fields; null for a GET.</param>
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
         ActionLinkClaims claims;
         switch (links.Verify(token, leadId, repAction))
         {
@@ -54,6 +55,8 @@ public sealed partial class RepActionHandler(
             case LeadChange.Rejected rejected:
                 return RepPages.Conflict(stored.Lead, rejected.Reason);
             case LeadChange.Unchanged unchanged:
+                // A repeat of a saved "disqualify: spam" whose example was not stored (a failure after the save).
+                if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(unchanged.Lead, rep, cancellationToken).ConfigureAwait(false);
                 return RepPages.Done(unchanged.Lead, $"Nothing to change: {unchanged.Note}", NextSteps(unchanged.Lead, rep));
         }
         if (!await usedLinks.TryUseAsync(claims, now, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(stored.Lead, NextSteps(stored.Lead, rep));
@@ -71,6 +74,8 @@ public sealed partial class RepActionHandler(
         {
             case LeadChange.Applied applied:
                 if (repAction is RepAction.Accept or RepAction.Qualify) await owners.RecordAsync(applied.Lead, rep, now, cancellationToken).ConfigureAwait(false);
+                // Spam a rep caught is a lesson for screening: stored as a spam example of this installation.
+                if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(applied.Lead, rep, cancellationToken).ConfigureAwait(false);
                 LogActed(logger, leadId.Value, repAction, applied.Lead.Status);
                 return RepPages.Done(applied.Lead, Headline(applied.Lead), NextSteps(applied.Lead, rep));
             case LeadChange.Rejected rejected:

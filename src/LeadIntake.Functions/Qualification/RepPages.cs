@@ -113,10 +113,10 @@ public static class RepPages
 
     private static RepPage Message(int status, string title, string text) => Page(status, title, $"<p>{E(text)}</p>");
 
-    private static RepPage Page(int status, string title, string body) => new(status,
+    internal static RepPage Page(int status, string title, string body) => new(status,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
         $"<title>{E(title)} · LeadIntake</title><style>{Css}</style></head><body><main><h1>{E(title)}</h1>{body}</main></body></html>");
 
-    private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
+    internal static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
 }

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Screening;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Screening;
 
 /// <summary>
-/// <c>POST /api/leads/{id}/release</c> (admin): takes a lead out of quarantine. Optional body <c>{"reason": "…"}</c>.
-/// The lead goes back to <c>captured</c>, marked so screening skips the spam verdict, with a correction event; then it
-/// is queued for screening again (if that enqueue fails, the sweeper re-queues captured leads). 409 when not spam.
+/// <c>POST /api/leads/{id}/release</c> (admin): takes a lead out of quarantine or out of review. Optional body
+/// <c>{"reason": "…"}</c>. The lead goes back to <c>captured</c>, marked so screening skips the spam verdict and the
+/// review band, with a correction event; then it is queued for screening again (if that enqueue fails, the sweeper
+/// re-queues captured leads). When screened, its new intent is stored as a feedback example. 409 when neither spam nor review.
 /// </summary>
 public sealed class ReleaseLead : IHttpFunction
 {
@@ -19,35 +19,20 @@ public sealed class ReleaseLead : IHttpFunction
 
     public static Delegate Handler => HandleAsync;
 
-    private static async Task<IResult> HandleAsync(string id, HttpRequest request, ILeadStore store, IPipelineQueue queue, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string id, HttpRequest request, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
     {
         if (!LeadId.TryParse(id, out var leadId)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid lead id.", "id", "A lead id is 26 characters of Crockford base32.");
         var (reason, problem) = await ReadReasonAsync(request, cancellationToken);
         if (problem is not null) return problem;
-
-        for (int attempt = 0; ; attempt++)
+        if (await store.FindAsync(leadId, cancellationToken) is not { } stored) return Problems.NotFound("id", $"No lead {leadId}.");
+        return await corrections.ReleaseAsync(stored, Actor, reason, cancellationToken) switch
         {
-            var stored = await store.FindAsync(leadId, cancellationToken);
-            if (stored is null) return Problems.NotFound("id", $"No lead {leadId}.");
-            var change = QuarantineRelease.Release(stored.Lead, Actor, reason, time.GetUtcNow());
-            if (change is LeadChange.Rejected rejected) return Problems.Conflict(rejected.Reason);
-            if (change is LeadChange.Applied applied)
-            {
-                try
-                {
-                    await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken);
-                }
-                catch (LeadChangedConcurrentlyException) when (attempt == 0)
-                {
-                    continue;
-                }
-            }
-            await queue.EnqueueAsync(PipelineQueue.Captured, leadId, cancellationToken);
-            return TypedResults.Ok(new { id = leadId.Value, status = WireNames.Of(LeadStatus.Captured), released = true });
-        }
+            LeadChange.Rejected rejected => Problems.Conflict(rejected.Reason),
+            _ => TypedResults.Ok(new { id = leadId.Value, status = WireNames.Of(LeadStatus.Captured), released = true }),
+        };
     }
 
-    private static async Task<(string? Reason, IResult? Problem)> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(string? Reason, IResult? Problem)> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return (null, null);
         if (request.ContentLength > 16 * 1024) return (null, Problems.TooLarge(16 * 1024));

@@ -9,14 +9,19 @@ namespace LeadIntake.Functions.Screening;
 /// Loads the lead, counts the contact's and client's recent submissions, asks the screening decider, records the lead
 /// in the contact index, and saves the decision (normalised contact, intent, verdict, status) with its audit event.
 /// Then, and only then, the next step: an MQL is queued for dispatch, a routed request is mailed to its team once, a
-/// known contact's new lead is attached to the open lead as a touch. A redelivery that finds the lead already screened
-/// runs that next step again — each one is idempotent (STYLE 11).
+/// known contact's new lead is attached to the open lead as a touch, a lead held for review joins the review queue
+/// (nobody is mailed: the daily digest lists it), a released lead's new intent is stored as a feedback example. A redelivery that finds the lead already screened
+/// runs that next step again — each one is idempotent.
 /// </summary>
 public sealed partial class ScreenLeadHandler(
     ILeadStore store,
     IPipelineQueue queue,
     IContactIndex contacts,
     IMailOutbox outbox,
+    IReviewQueue review,
+    ScreeningDecider screen,
+    ScreeningCorrections corrections,
+    MailboxLinks mailboxLinks,
     ScreeningContextSource contextSource,
     IOptionsMonitor<ScreeningOptions> options,
     TimeProvider time,
@@ -46,17 +51,22 @@ public sealed partial class ScreenLeadHandler(
             var settings = options.CurrentValue;
             var context = contextSource.Current();
             // Screen once for the normalised contact (its keys), then again with the burst counts when there are any.
-            var outcome = LeadScreener.Screen(lead, context, now);
+            var outcome = screen(lead, context, now);
             var contact = outcome.Contact ?? lead.Contact;
             var keys = ContactKeys.For(contact, lead.Captured.Signals);
             var history = await ContactHistoryAsync(lead.Id, keys, settings, cancellationToken).ConfigureAwait(false);
             if (history.FromContact > 0 || history.FromClient > 0)
             {
-                outcome = LeadScreener.Screen(lead, context with
+                outcome = screen(lead, context with
                 {
                     RecentSubmissionsFromContact = history.FromContact,
                     RecentSubmissionsFromClient = history.FromClient,
                 }, now);
+            }
+            if (lead.ReleasedFromQuarantine && outcome.Trigger == LeadTrigger.HoldForReview)
+            {
+                // A person already said "not spam": holding it for review again would loop. Its intent decides.
+                outcome = outcome with { Trigger = TriggerFor(outcome.Decision.Intent) };
             }
             await contacts.RecordAsync(lead.Id, keys.All, cancellationToken).ConfigureAwait(false);
 
@@ -99,8 +109,13 @@ public sealed partial class ScreenLeadHandler(
     /// <summary>The step after a saved decision; a redelivery runs it again (each branch is idempotent).</summary>
     private async Task ContinueAsync(Lead lead, CancellationToken cancellationToken)
     {
+        if (lead.ReleasedFromQuarantine) await corrections.RecordReleasedAsync(lead, cancellationToken).ConfigureAwait(false);
         switch (lead.Status)
         {
+            case LeadStatus.Review:
+                // Nobody is mailed now: the lead waits for the daily digest, which lists the review queue.
+                await review.AddAsync(lead.Id, lead.StageTimes.GetValueOrDefault(LeadStatus.Review, lead.CapturedAt), cancellationToken).ConfigureAwait(false);
+                break;
             case LeadStatus.Mql:
                 await queue.EnqueueAsync(PipelineQueue.Dispatch, lead.Id, cancellationToken).ConfigureAwait(false);
                 break;
@@ -128,7 +143,7 @@ public sealed partial class ScreenLeadHandler(
             LeadIntent.Hr => settings.HrMailbox,
             _ => settings.MarketingMailbox,
         };
-        var mail = RoutedRequestMail.Compose(lead, intent, new MailAddress(mailbox));
+        var mail = RoutedRequestMail.Compose(lead, intent, new MailAddress(mailbox), mailboxLinks.For(lead.Id, mailbox, Core.Dispatch.RepAction.ReturnToSales));
         if (await outbox.SendOnceAsync(lead.Id, mail, cancellationToken).ConfigureAwait(false)) LogRouted(logger, lead.Id.Value, intent);
     }
 
@@ -205,6 +220,14 @@ public sealed partial class ScreenLeadHandler(
         }
         return KnownContactTouch.Target(candidates)?.Id;
     }
+
+    private static LeadTrigger TriggerFor(LeadIntent intent) => intent switch
+    {
+        LeadIntent.Service => LeadTrigger.RouteToService,
+        LeadIntent.Hr => LeadTrigger.RouteToHr,
+        LeadIntent.Other => LeadTrigger.RouteToOther,
+        _ => LeadTrigger.MarkMql,
+    };
 
     private sealed record ContactHistory(int FromContact, int FromClient, IReadOnlyList<LeadId> EarlierContactLeads);
 

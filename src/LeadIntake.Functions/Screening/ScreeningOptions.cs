@@ -49,6 +49,13 @@ public sealed class ScreeningOptions
     [EmailAddress(ErrorMessage = "Screening:MarketingMailbox must be an email address.")]
     public string MarketingMailbox { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Time of day (UTC) from which the daily digest of leads held for review goes to the marketing mailbox. The digest
+    /// timer looks every five minutes; the mail goes once per UTC day, and only when a lead waits for review.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "23:59:59", ErrorMessage = "Screening:ReviewDigestTime must be a time of day between 00:00:00 and 23:59:59 (UTC).")]
+    public TimeSpan ReviewDigestTime { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>Splits a comma-separated list setting (commas, semicolons or new lines).</summary>
     public static IEnumerable<string> Entries(string? list) =>
         (list ?? string.Empty).Split([',', ';', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

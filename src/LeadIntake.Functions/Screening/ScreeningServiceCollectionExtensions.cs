@@ -15,6 +15,13 @@ public static class ScreeningServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ScreeningOptions>, ScreeningOptionsValidator>();
         services.AddSingleton<ScreeningContextSource>();
         services.AddSingleton<IContactIndex, TableContactIndex>();
+        services.AddSingleton<IReviewQueue, TableReviewQueue>();
+        services.AddSingleton<Core.Screening.Feedback.IScreeningFeedback, TableScreeningFeedback>();
+        services.AddSingleton<ScreeningDecider>(LeadScreener.Screen);
+        services.AddSingleton<MailboxLinks>();
+        services.AddScoped<ScreeningCorrections>();
+        services.AddScoped<MailboxActionHandler>();
+        services.AddScoped<ReviewDigestHandler>();
         return services;
     }
 }

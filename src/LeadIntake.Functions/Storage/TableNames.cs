@@ -20,5 +20,10 @@ public static class TableNames
     /// <summary>Hashed contact key (email, phone, client) → lead ids: bursts, known contacts, erasure by email.</summary>
     public const string Contacts = "Contacts";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts];
+    /// <summary>Leads held for review (PartitionKey <c>review</c>, RowKey lead id): the daily digest reads this, never the leads.</summary>
+    public const string ReviewQueue = "ReviewQueue";
+    /// <summary>PII-free index of feedback examples (PartitionKey <c>yyyyMM</c>, RowKey lead id); the example itself sits in the lead's partition.</summary>
+    public const string ScreeningFeedback = "ScreeningFeedback";
+
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback];
 }

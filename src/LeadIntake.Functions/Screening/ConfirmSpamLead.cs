@@ -1,0 +1,29 @@
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Screening;
+
+/// <summary>
+/// <c>POST /api/leads/{id}/confirm-spam</c> (admin): a lead held for review is spam. It moves to <c>spam</c> with who
+/// and when, leaves the review queue, and becomes a <c>spam</c> feedback example. Only from <c>review</c> (409
+/// otherwise); asking again for a lead confirmed already answers 200 and changes nothing.
+/// </summary>
+public sealed class ConfirmSpamLead : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } =
+        new("ConfirmSpamLead", new HttpTrigger("leads/{id}/confirm-spam", ["post"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string id, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
+    {
+        if (!LeadId.TryParse(id, out var leadId)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid lead id.", "id", "A lead id is 26 characters of Crockford base32.");
+        if (await store.FindAsync(leadId, cancellationToken) is not { } stored) return Problems.NotFound("id", $"No lead {leadId}.");
+        return await corrections.ConfirmSpamAsync(stored, ReleaseLead.Actor, cancellationToken) switch
+        {
+            LeadChange.Rejected rejected => Problems.Conflict(rejected.Reason),
+            LeadChange.Unchanged => TypedResults.Ok(new { id = leadId.Value, status = WireNames.Of(LeadStatus.Spam), confirmed = false }),
+            _ => TypedResults.Ok(new { id = leadId.Value, status = WireNames.Of(LeadStatus.Spam), confirmed = true }),
+        };
+    }
+}

@@ -1,0 +1,14 @@
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Screening;
+
+/// <summary>
+/// Timer, every five minutes: sends the daily digest of leads held for review once <c>Screening__ReviewDigestTime</c>
+/// (UTC, default 08:00) has passed, once per day. Looking often keeps the time a setting without a second schedule.
+/// </summary>
+public sealed class DigestLeadsToReview(ReviewDigestHandler handler) : ITimerFunction
+{
+    public static FunctionDeclaration Declaration { get; } = new("DigestLeadsToReview", new TimerTrigger("0 */5 * * * *"));
+
+    public Task RunAsync(CancellationToken cancellationToken) => handler.RunAsync(cancellationToken);
+}

@@ -1,0 +1,31 @@
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Screening;
+
+/// <summary>
+/// <c>GET/POST /api/mailbox/leads/{id}/{action}?t={token}</c>, anonymous: the links mailed to team mailboxes
+/// (<c>release</c> and <c>confirm_spam</c> in the review digest, <c>return_to_sales</c> in routed-request mails). The
+/// signed token is the capability. GET shows the page, POST acts. HTML, never problem+json.
+/// </summary>
+public sealed class MailboxLeadAction : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } =
+        new("MailboxLeadAction", new HttpTrigger("mailbox/leads/{id}/{action}", ["get", "post"], AuthLevel.Anonymous));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, MailboxActionHandler handler, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var post = HttpMethods.IsPost(request.Method);
+        string? token = request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
+        if (token is null && post && request.HasFormContentType) token = (await request.ReadFormAsync(cancellationToken))["t"].ToString();
+        var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", post, cancellationToken);
+        var headers = context.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: never send it elsewhere
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        return Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status);
+    }
+}
