@@ -30,11 +30,13 @@ public sealed class MailOptions
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// How long a run that finds the mail claimed by another waits for it to be marked sent before giving up with
-    /// "in progress" (<c>Mail__InProgressWait</c>): overlapping runs usually finish within a second.
+    /// How long a run that finds the mail claimed by another waits — for it to be marked sent, or for the claim to
+    /// expire and be recovered by this run — before giving up with "in progress" (<c>Mail__InProgressWait</c>).
+    /// Longer than <see cref="ClaimTimeout"/> by default, so one delivery settles the mail: overlapping runs usually
+    /// finish within a second, and only a crashed claim makes a run wait that long.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Mail:InProgressWait must be between 00:00:00 and 00:01:00.")]
-    public TimeSpan InProgressWait { get; set; } = TimeSpan.FromSeconds(3);
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Mail:InProgressWait must be between 00:00:00 and 00:10:00.")]
+    public TimeSpan InProgressWait { get; set; } = TimeSpan.FromSeconds(150);
 }
 
 /// <summary>SMTP settings (<c>Mail__Smtp__*</c>).</summary>

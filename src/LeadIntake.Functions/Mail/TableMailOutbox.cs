@@ -9,7 +9,8 @@ namespace LeadIntake.Functions.Mail;
 /// <summary>
 /// Sent-once mail (docs/reliability.md, "Mail: sent once"). One row per lead and purpose moves
 /// pending → sending → sent. The move to <c>sending</c> is the claim: an insert, or an update carrying the row's ETag,
-/// so of two overlapping runs exactly one sends; the other waits a little for <c>sent</c>, then gives up with
+/// so of two overlapping runs exactly one sends; the other waits for <c>sent</c> or for the claim to expire (then it
+/// recovers the mail itself), and only after <see cref="MailOptions.InProgressWait"/> gives up with
 /// <see cref="MailSendInProgressException"/> (its message comes back later). A claim older than
 /// <see cref="MailOptions.ClaimTimeout"/> is a run that crashed around the send: the next run takes it over and first
 /// asks the sender whether the Message-Id already left (the pickup folder can tell; an SMTP server can't, so the
@@ -26,12 +27,14 @@ public sealed partial class TableMailOutbox(
     /// <summary>Who holds a claim: machine, process and a per-process random part (instances may share a machine name).</summary>
     internal static readonly string InstanceId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
     private readonly TableClient _table = storage.Table(TableNames.Mail);
 
     public async Task<bool> SendOnceAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken)
     {
         var waitUntil = time.GetUtcNow() + options.Value.InProgressWait;
+        var poll = FirstPoll;
         for (int round = 0; ; round++)
         {
             var claim = await TryClaimAsync(leadId, mail, cancellationToken).ConfigureAwait(false);
@@ -49,7 +52,11 @@ public sealed partial class TableMailOutbox(
                         LogInProgress(logger, leadId.Value, mail.Purpose);
                         throw new MailSendInProgressException(leadId, mail.Purpose);
                     }
-                    await Task.Delay(PollEvery, time, cancellationToken).ConfigureAwait(false);
+                    // Wait for the other run's outcome within this delivery: the queue runtime renews the message's
+                    // lease meanwhile, whereas failing now would spend a dequeue attempt every visibility timeout and
+                    // could poison the message of a crashed sender before its claim expires.
+                    await Task.Delay(poll, time, cancellationToken).ConfigureAwait(false);
+                    poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, MaxPoll.Ticks));
                     break;
             }
         }

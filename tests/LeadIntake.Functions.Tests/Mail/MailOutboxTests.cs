@@ -89,6 +89,25 @@ public sealed class MailOutboxTests
     }
 
     [Fact]
+    public async Task A_run_that_finds_a_crashed_claim_waits_for_it_to_expire_and_recovers_the_mail_in_the_same_call()
+    {
+        var storage = await DevServices.NewStorageConnectionStringAsync();
+        var clock = new ShiftedTimeProvider();
+        var (to, mail) = NewMail();
+        var crashed = await OutboxAsync(storage, clock, new CountingMailSender(await SmtpAsync()));
+        var sender = new CountingMailSender(await SmtpAsync());
+        // Waiting longer than the claim lives: one queue delivery settles the mail, no dequeue attempt is spent.
+        var survivor = await OutboxAsync(storage, clock, sender, inProgressWait: TimeSpan.FromSeconds(20), claimTimeout: TimeSpan.FromSeconds(1));
+        var id = LeadId.New(clock.GetUtcNow());
+        Assert.Equal(TableMailOutbox.ClaimOutcome.Claimed, (await crashed.TryClaimAsync(id, mail, CancellationToken.None)).Outcome);
+
+        Assert.True(await survivor.SendOnceAsync(id, mail, CancellationToken.None));
+
+        Assert.Equal(1, sender.Calls);
+        Assert.Single(await MailsAsync(to));
+    }
+
+    [Fact]
     public async Task A_crash_after_smtp_accepted_but_before_the_sent_mark_costs_at_most_one_duplicate_with_the_same_message_id()
     {
         var storage = await DevServices.NewStorageConnectionStringAsync();
@@ -218,7 +237,7 @@ public sealed class MailOutboxTests
     }
 
     private static async Task<TableMailOutbox> OutboxAsync(
-        string storage, TimeProvider clock, IMailSender sender, HttpPipelinePolicy? fault = null, TimeSpan? inProgressWait = null)
+        string storage, TimeProvider clock, IMailSender sender, HttpPipelinePolicy? fault = null, TimeSpan? inProgressWait = null, TimeSpan? claimTimeout = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.SettingName] = storage }).Build();
         var configurer = new ClientOptionsConfigurer();
@@ -226,7 +245,7 @@ public sealed class MailOutboxTests
         var account = new StorageAccount(configuration, configurer);
         await account.Table(TableNames.Mail).CreateIfNotExistsAsync();
         var options = await SmtpOptionsAsync();
-        options.Value.ClaimTimeout = ClaimTimeout;
+        options.Value.ClaimTimeout = claimTimeout ?? ClaimTimeout;
         options.Value.InProgressWait = inProgressWait ?? TimeSpan.Zero;
         return new TableMailOutbox(account, sender, new MimeMessageFactory(options), options, clock, NullLogger<TableMailOutbox>.Instance);
     }
