@@ -106,9 +106,11 @@ public sealed partial class TableMailOutbox(
         {
             return new Claim(ClaimOutcome.Lost, existing, false);
         }
-        bool expired = state == MailSendState.Sending;
-        if (expired) LogRecovering(logger, leadId.Value, mail.Purpose, attempt);
-        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: true);
+        // May the mail already have left? After an expired claim, or a pending row of the older outbox (no Attempt
+        // column: it wrote pending, sent, then marked). A row we released after a failed send is pending with an Attempt.
+        bool recovered = state == MailSendState.Sending || existing.GetInt32("Attempt") is null;
+        if (recovered) LogRecovering(logger, leadId.Value, mail.Purpose, attempt);
+        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: recovered);
     }
 
     private async Task<bool> DeliverAsync(LeadId leadId, OutgoingMail mail, Claim claim, CancellationToken cancellationToken)
@@ -193,7 +195,7 @@ public sealed partial class TableMailOutbox(
         Lost,
     }
 
-    /// <summary>The row as this run last wrote or read it; <paramref name="Unconfirmed"/>: taken over from a row that may hide a sent mail.</summary>
+    /// <summary>The row as this run last wrote or read it; <paramref name="Unconfirmed"/>: taken over from a row that may hide a sent mail (counted as a resend).</summary>
     internal sealed record Claim(ClaimOutcome Outcome, TableEntity Row, bool Unconfirmed);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Lead {LeadId}: mail {Purpose} is being sent by another run; the message will come back")]
