@@ -16,7 +16,7 @@ internal static class MailMarkup
     /// <summary>One line, no control characters, at most 200 characters (lock screens show ~60 anyway).</summary>
     public static string Subject(string value)
     {
-        var single = TextSanitizer.SingleLine(value) ?? string.Empty;
+        var single = Mail.MailHeaderText.SingleLine(value);
         return single.Length <= 200 ? single : single[..199] + "…";
     }
 

@@ -124,7 +124,7 @@ public static class RoutedLeadMail
         (w.Accept, links.Accept), (w.Qualify, links.Qualify), (w.Disqualify, links.Disqualify), (w.Nurture, links.Nurture), (w.OpenLead, links.Lead),
     ];
 
-    private static string? Single(string? value) => Intake.TextSanitizer.SingleLine(value);
+    private static string? Single(string? value) => MailHeaderText.Name(value);
 
     private static string? CompanyFromEmail(string? email) => Contacts.EmailDomains.CompanyFromDomain(Contacts.EmailDomains.DomainOf(email));
 

@@ -41,7 +41,7 @@ public static class SlaReminderMail
         return new OutgoingMail
         {
             Purpose = $"{Purpose}/{assignment.AssignedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
-            To = new MailAddress(assignment.RepEmail, Intake.TextSanitizer.SingleLine(assignment.RepName)),
+            To = new MailAddress(assignment.RepEmail, MailHeaderText.Name(assignment.RepName)),
             Subject = subject,
             TextBody = text.ToString(),
             HtmlBody = html.ToString(),

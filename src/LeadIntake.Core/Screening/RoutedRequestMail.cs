@@ -101,7 +101,7 @@ public static class RoutedRequestMail
         {
             Purpose = PurposeFor(intent),
             To = mailbox,
-            ReplyTo = c.Email is null ? null : new MailAddress(c.Email, Intake.TextSanitizer.SingleLine(c.DisplayName)),
+            ReplyTo = c.Email is null ? null : new MailAddress(c.Email, MailHeaderText.Name(c.DisplayName)),
             Subject = subject,
             TextBody = text.ToString(),
             HtmlBody = html.ToString(),

@@ -76,8 +76,11 @@ public static class LeadIntakeApp
         }
 
         customize?.Invoke(builder);
+        // No credential reaches a log, whatever provider writes it (the ones added by customize too).
+        RedactingLoggerFactory.Register(services);
 
         var app = builder.Build();
+        app.Use(NoSniff);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCapture();
@@ -88,6 +91,21 @@ public static class LeadIntakeApp
             app.MapCustomHandlerInvocations();
         }
         return app;
+    }
+
+    /// <summary>
+    /// Every answer says <c>X-Content-Type-Options: nosniff</c>: text echoes (Meta's challenge), TwiML, HTML pages and
+    /// problem details must never be sniffed into something a browser runs. Set when the response starts, so an
+    /// error page that cleared the headers gets it too.
+    /// </summary>
+    private static Task NoSniff(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        }, context.Response);
+        return next();
     }
 
     private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadIntake.Core.Intake.Calls;
 using LeadIntake.Core.Intake.Signatures;
+using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Intake;
@@ -15,6 +16,7 @@ public sealed class CallIntakeHandler(
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<TwilioOptions> twilio,
     IOptionsSnapshot<AircallOptions> aircall,
+    IIntakeKeys intakeKeys,
     ILogger<CallIntakeHandler> logger)
 {
     /// <summary>Twilio's voice URL expects TwiML; an empty response ends the call politely (Twilio reads it as "nothing to do").</summary>
@@ -78,6 +80,12 @@ public sealed class CallIntakeHandler(
                 ? TwilioSignature.VerifyJson(authToken, url, body, signature)
                 : TwilioSignature.VerifyForm(authToken, url, parameters!, signature);
             if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, verdict, TwilioSignature.HeaderName);
+            // Twilio's signature has no timestamp, and it signs the parameters concatenated without separators
+            // ("a=bc" and "ab=c" sign alike): remember which delivery used it, so a replay is the same delivery
+            // (the delivery ledger answers with the same lead) or refused, never a new lead.
+            var delivery = json ? "json:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)) : "form:" + CanonicalForm(parameters!);
+            var use = await intakeKeys.RecordSignatureAsync(TwilioCallParser.Provider, signature!.Trim(), delivery, null, cancellationToken);
+            if (use == SignatureUse.Replayed) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, SignatureVerdict.Replayed, TwilioSignature.HeaderName);
         }
         switch (TwilioCallParser.Parse(parameters!, region))
         {
@@ -95,6 +103,12 @@ public sealed class CallIntakeHandler(
                 throw new InvalidOperationException("Unknown call event outcome.");
         }
     }
+
+    /// <summary>The parameters with separators, in a fixed order: the same form however its pairs were ordered.</summary>
+    private static string CanonicalForm(IEnumerable<KeyValuePair<string, string?>> parameters) =>
+        string.Join('&', parameters
+            .Select(p => Uri.EscapeDataString(p.Key ?? string.Empty) + "=" + Uri.EscapeDataString(p.Value ?? string.Empty))
+            .Order(StringComparer.Ordinal));
 
     /// <summary>A JSON Twilio callback as the same name/value pairs its urlencoded form carries (top-level scalars).</summary>
     private static (List<KeyValuePair<string, string?>>? Parameters, IResult? Problem) JsonParameters(byte[] body)

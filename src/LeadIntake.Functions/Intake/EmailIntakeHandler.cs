@@ -1,6 +1,7 @@
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Intake.Email;
 using LeadIntake.Core.Intake.Signatures;
+using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Intake;
@@ -14,6 +15,7 @@ public sealed class EmailIntakeHandler(
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<MailgunOptions> mailgun,
     IOptionsSnapshot<PostmarkOptions> postmark,
+    IIntakeKeys intakeKeys,
     TimeProvider time,
     ILogger<EmailIntakeHandler> logger)
 {
@@ -67,13 +69,21 @@ public sealed class EmailIntakeHandler(
         if (WebhookRequest.Is(media, WebhookRequest.Multipart)) (fields, files, problem) = await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken);
         else (fields, problem) = await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
         if (problem is not null) return (null, problem);
-        if (mailgun.Value.SigningKey is { Length: > 0 } key)
-        {
-            string? Field(string name) => fields!.FirstOrDefault(f => f.Key == name).Value;
-            var verdict = MailgunSignature.Verify(key, Field("timestamp"), Field("token"), Field("signature"), time.GetUtcNow(), MailgunSignature.DefaultMaxAge);
-            if (verdict != SignatureVerdict.Valid) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, verdict, verdict == SignatureVerdict.Stale ? "timestamp" : "signature"));
-        }
-        return (MailgunRouteParser.Parse(fields!, files, rules), null);
+        if (mailgun.Value.SigningKey is not { Length: > 0 } key) return (MailgunRouteParser.Parse(fields!, files, rules), null);
+
+        string? Field(string name) => fields!.FirstOrDefault(f => f.Key == name).Value;
+        var (timestamp, token) = (Field("timestamp"), Field("token"));
+        var verdict = MailgunSignature.Verify(key, timestamp, token, Field("signature"), time.GetUtcNow(), MailgunSignature.DefaultMaxAge);
+        if (verdict != SignatureVerdict.Valid) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, verdict, verdict == SignatureVerdict.Stale ? "timestamp" : "signature"));
+        var outcome = MailgunRouteParser.Parse(fields!, files, rules);
+        // A token is good for one delivery. The delivery is the parsed event (Message-Id, else the token itself), so
+        // Mailgun's retry of the same mail is "the same delivery" and idempotency answers 200 with the same id, while
+        // the token lifted onto another mail is refused. A delivery that is no lead can't be confused with one that is.
+        var delivery = outcome is LeadParseOutcome.Parsed { Lead.ProviderEventId: { } eventId } ? "event:" + eventId : "other:" + token;
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture)) + MailgunSignature.DefaultMaxAge;
+        var use = await intakeKeys.RecordSignatureAsync(MailgunRouteParser.Provider, timestamp + ":" + token, delivery, expiresAt, cancellationToken).ConfigureAwait(false);
+        if (use == SignatureUse.Replayed) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, SignatureVerdict.Replayed, "token"));
+        return (outcome, null);
     }
 
     private static (LeadParseOutcome?, IResult?) Postmark(byte[] body, EmailCaptureRules rules)

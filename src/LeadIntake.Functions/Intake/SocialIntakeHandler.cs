@@ -1,6 +1,7 @@
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Intake.Signatures;
 using LeadIntake.Core.Intake.Social;
+using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Intake;
@@ -14,6 +15,7 @@ public sealed class SocialIntakeHandler(
     MetaGraphClient graph,
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<MetaOptions> meta,
+    IIntakeKeys intakeKeys,
     ILogger<SocialIntakeHandler> logger)
 {
     public const string GenericProvider = "generic";
@@ -32,6 +34,12 @@ public sealed class SocialIntakeHandler(
             // Meta signs the bytes as sent (\u-escaped): verify before parsing, never over a re-serialisation.
             var verdict = MetaSignature.Verify(secret, body, request.Headers[MetaSignature.HeaderName].FirstOrDefault());
             if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, provider, verdict, MetaSignature.HeaderName);
+            // Meta's signature has no timestamp: a replay of a notification is the same body, hence the same delivery
+            // (each lead is idempotent by its leadgen id). Recorded anyway, so any other body under it is refused.
+            var signature = request.Headers[MetaSignature.HeaderName].FirstOrDefault()!.Trim().ToLowerInvariant();
+            var delivery = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body!));
+            var use = await intakeKeys.RecordSignatureAsync(MetaLeadParser.Provider, signature, delivery, null, cancellationToken);
+            if (use == SignatureUse.Replayed) return WebhookRequest.Unauthorized(logger, provider, SignatureVerdict.Replayed, MetaSignature.HeaderName);
         }
         var (document, malformed) = WebhookRequest.ParseJson(body!);
         if (malformed is not null) return malformed;

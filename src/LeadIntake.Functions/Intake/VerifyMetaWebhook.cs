@@ -20,7 +20,12 @@ public sealed class VerifyMetaWebhook : IHttpFunction
         if (!string.Equals(provider, MetaLeadParser.Provider, StringComparison.OrdinalIgnoreCase)) return WebhookRequest.UnknownProvider(provider, [MetaLeadParser.Provider]);
         var query = request.Query;
         var decision = MetaVerificationDecision.Decide(query["hub.mode"], query["hub.verify_token"], query["hub.challenge"], meta.Value.VerifyToken ?? string.Empty);
-        if (decision.Accepted && !string.IsNullOrEmpty(meta.Value.VerifyToken)) return TypedResults.Text(decision.Challenge!, "text/plain");
+        if (decision.Accepted && !string.IsNullOrEmpty(meta.Value.VerifyToken))
+        {
+            // The challenge is caller-chosen text echoed back: never let a browser sniff it into HTML or script.
+            request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.Text(decision.Challenge!, "text/plain");
+        }
         CaptureLog.MetaVerificationRefused(logger);
         return Problems.Field(StatusCodes.Status403Forbidden, "Verification refused.", "hub.verify_token", "The mode must be 'subscribe' and the verify token must match Meta:VerifyToken.");
     }

@@ -84,6 +84,7 @@ public static class WebhookRequest
         {
             SignatureVerdict.Missing => "The credential is missing.",
             SignatureVerdict.Stale => "The signature is too old (replay protection).",
+            SignatureVerdict.Replayed => "Signature already used by another delivery (replay protection).",
             _ => "The credential does not match.",
         };
         return Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized webhook.", field, message);

@@ -21,6 +21,22 @@ public sealed class MailOptions
     public string PickupDirectory { get; set; } = "mail-pickup";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>
+    /// How long a run's claim on a mail is trusted (<c>Mail__ClaimTimeout</c>). Older claims are taken as a crash
+    /// around the send and recovered. Must outlast the slowest SMTP exchange (MailKit waits up to 30 s per command).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Mail:ClaimTimeout must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a run that finds the mail claimed by another waits — for it to be marked sent, or for the claim to
+    /// expire and be recovered by this run — before giving up with "in progress" (<c>Mail__InProgressWait</c>).
+    /// Longer than <see cref="ClaimTimeout"/> by default, so one delivery settles the mail: overlapping runs usually
+    /// finish within a second, and only a crashed claim makes a run wait that long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Mail:InProgressWait must be between 00:00:00 and 00:10:00.")]
+    public TimeSpan InProgressWait { get; set; } = TimeSpan.FromSeconds(150);
 }
 
 /// <summary>SMTP settings (<c>Mail__Smtp__*</c>).</summary>

@@ -5,8 +5,10 @@ using MimeKit;
 namespace LeadIntake.Functions.Mail;
 
 /// <summary>
-/// Turns a composed <see cref="OutgoingMail"/> into MIME. MimeKit encodes every header value, so a CR/LF typed into
-/// a name can't add a header. The Message-Id is derived from lead and purpose: a resend is recognisably the same mail.
+/// Turns a composed <see cref="OutgoingMail"/> into MIME. Every header text goes through <see cref="MailHeaderText"/>
+/// (the composed mail already did; the configured sender name did not), and MimeKit then encodes it: a CR/LF or an
+/// encoded-word typed into a name can't add a header. The Message-Id is derived from lead and purpose
+/// (<see cref="MailClaim.MessageIdOf"/>): a resend is recognisably the same mail.
 /// </summary>
 public sealed class MimeMessageFactory(IOptions<MailOptions> options)
 {
@@ -21,15 +23,15 @@ public sealed class MimeMessageFactory(IOptions<MailOptions> options)
     public MimeMessage Create(string topic, OutgoingMail mail)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
-        message.To.Add(new MailboxAddress(mail.To.Name, mail.To.Address));
+        message.From.Add(new MailboxAddress(MailHeaderText.Name(options.Value.FromName), options.Value.From));
+        message.To.Add(new MailboxAddress(MailHeaderText.Name(mail.To.Name), mail.To.Address));
         if (mail.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo.Address, out var replyAddress))
         {
-            replyAddress.Name = replyTo.Name;
+            replyAddress.Name = MailHeaderText.Name(replyTo.Name);
             message.ReplyTo.Add(replyAddress);
         }
-        message.Subject = mail.Subject;
-        message.MessageId = $"{topic}.{mail.Purpose}@leadintake";
+        message.Subject = MailHeaderText.SingleLine(mail.Subject);
+        message.MessageId = MailClaim.MessageIdOf(topic, mail.Purpose);
         // Our own mails are automatic: tell auto-responders not to answer them (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };

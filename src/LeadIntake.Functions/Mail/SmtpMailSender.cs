@@ -13,6 +13,8 @@ namespace LeadIntake.Functions.Mail;
 /// sent-once: this class still sends each message once per call and throws on any failure (the connection is then
 /// dropped, never reused); the outbox decides what is sent. An idle connection is checked with NOOP before use — a
 /// failed NOOP sends nothing, so a fresh connection is then safe — and one idle longer than <see cref="MaxIdle"/> is closed.
+/// An SMTP server can't be asked whether it already took a Message-Id, so <see cref="IMailSender.CheckDeliveredAsync"/>
+/// stays "unknown" and a crash during the SMTP exchange costs at most one resend with the same Message-Id.
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider? time = null) : IMailSender, IDisposable
 {
@@ -23,12 +25,14 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider? 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var client = await TakeIdleAsync(cancellationToken).ConfigureAwait(false) ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        string answer;
         try
         {
-            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            // The server's reply to the end of DATA: once it is read, the mail is the server's responsibility.
+            answer = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -36,6 +40,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider? 
             throw;
         }
         await ReturnAsync(client).ConfigureAwait(false);
+        return answer;
     }
 
     private async Task<SmtpClient?> TakeIdleAsync(CancellationToken cancellationToken)

@@ -2,17 +2,34 @@ using Azure;
 using Azure.Data.Tables;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
+using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Mail;
 
 /// <summary>
-/// Sent-once mail: a row per lead and purpose is inserted before sending and marked sent after.
-/// A retry that finds it sent does nothing; one that finds it pending (a crash between send and mark) sends again:
-/// at-least-once, with the same Message-Id so mail clients can fold the rare duplicate.
+/// Sent-once mail (docs/reliability.md, "Mail: sent once"). One row per lead and purpose moves
+/// pending → sending → sent. The move to <c>sending</c> is the claim: an insert, or an update carrying the row's ETag,
+/// so of two overlapping runs exactly one sends; the other waits for <c>sent</c> or for the claim to expire (then it
+/// recovers the mail itself), and only after <see cref="MailOptions.InProgressWait"/> gives up with
+/// <see cref="MailSendInProgressException"/> (its message comes back later). A claim older than
+/// <see cref="MailOptions.ClaimTimeout"/> is a run that crashed around the send: the next run takes it over and first
+/// asks the sender whether the Message-Id already left (the pickup folder can tell; an SMTP server can't, so the
+/// mail is sent again with the same Message-Id: at most one duplicate per crash during the SMTP exchange).
 /// </summary>
-public sealed class TableMailOutbox(Storage.StorageAccount storage, IMailSender sender, MimeMessageFactory factory, TimeProvider time) : IMailOutbox
+public sealed partial class TableMailOutbox(
+    StorageAccount storage,
+    IMailSender sender,
+    MimeMessageFactory factory,
+    IOptions<MailOptions> options,
+    TimeProvider time,
+    ILogger<TableMailOutbox> logger) : IMailOutbox
 {
-    private readonly TableClient _table = storage.Table(Storage.TableNames.Mail);
+    /// <summary>Who holds a claim: machine, process and a per-process random part (instances may share a machine name).</summary>
+    internal static readonly string InstanceId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
+    private readonly TableClient _table = storage.Table(TableNames.Mail);
 
     public Task<bool> SendOnceAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken) =>
         SendOnceAsync(leadId.Value, mail, () => factory.Create(leadId, mail), cancellationToken);
@@ -27,25 +44,158 @@ public sealed class TableMailOutbox(Storage.StorageAccount storage, IMailSender 
         return row.HasValue && row.Value?.GetString("State") == "sent";
     }
 
-    private async Task<bool> SendOnceAsync(string partition, OutgoingMail mail, Func<MimeKit.MimeMessage> create, CancellationToken cancellationToken)
+    /// <summary>Sends the mail of <paramref name="key"/> (a lead id or a topic) once; <paramref name="create"/> builds the MIME message.</summary>
+    private async Task<bool> SendOnceAsync(string key, OutgoingMail mail, Func<MimeKit.MimeMessage> create, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(partition, RowKeyOf(mail.Purpose)) { ["State"] = "pending", ["To"] = mail.To.Address };
+        var waitUntil = time.GetUtcNow() + options.Value.InProgressWait;
+        var poll = FirstPoll;
+        for (int round = 0; ; round++)
+        {
+            var claim = await TryClaimAsync(key, mail, cancellationToken).ConfigureAwait(false);
+            switch (claim.Outcome)
+            {
+                case ClaimOutcome.Claimed:
+                    return await DeliverAsync(key, mail, create, claim, cancellationToken).ConfigureAwait(false);
+                case ClaimOutcome.AlreadySent:
+                    return false;
+                case ClaimOutcome.Lost when round < 3:
+                    continue; // someone moved the row between our read and our write: read it again
+                default:
+                    if (time.GetUtcNow() >= waitUntil)
+                    {
+                        LogInProgress(logger, key, mail.Purpose);
+                        throw new MailSendInProgressException(key, mail.Purpose);
+                    }
+                    // Wait for the other run's outcome within this delivery: the queue runtime renews the message's
+                    // lease meanwhile, whereas failing now would spend a dequeue attempt every visibility timeout and
+                    // could poison the message of a crashed sender before its claim expires.
+                    await Task.Delay(poll, time, cancellationToken).ConfigureAwait(false);
+                    poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, MaxPoll.Ticks));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Moves the row to <c>sending</c> for this run, or says why not. Internal: tests stop a run right after it.</summary>
+    internal Task<Claim> TryClaimAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken) =>
+        TryClaimAsync(leadId.Value, mail, cancellationToken);
+
+    private async Task<Claim> TryClaimAsync(string key, OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var messageId = MailClaim.MessageIdOf(key, mail.Purpose);
+        var row = new TableEntity(key, RowKeyOf(mail.Purpose))
+        {
+            ["State"] = "sending", ["To"] = mail.To.Address, ["MessageId"] = messageId,
+            ["ClaimedAt"] = now, ["ClaimedBy"] = InstanceId, ["Attempt"] = 1,
+        };
         try
         {
-            await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            var added = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            row.ETag = added.Headers.ETag ?? ETag.All;
+            return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = (await _table.GetEntityAsync<TableEntity>(partition, RowKeyOf(mail.Purpose), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            if (existing.GetString("State") == "sent") return false;
+            // the row exists: decide on what it says
         }
 
-        await sender.SendAsync(create(), cancellationToken).ConfigureAwait(false);
-        row["State"] = "sent";
-        row["SentAt"] = time.GetUtcNow();
-        await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is not { } existing) return new Claim(ClaimOutcome.Lost, row, false);
+        var state = StateOf(existing.GetString("State"));
+        switch (MailClaim.Decide(state, existing.GetDateTimeOffset("ClaimedAt"), now, options.Value.ClaimTimeout))
+        {
+            case MailClaimStep.AlreadySent:
+                return new Claim(ClaimOutcome.AlreadySent, existing, false);
+            case MailClaimStep.InProgress:
+                return new Claim(ClaimOutcome.InProgress, existing, false);
+        }
+        // Pending (written before sending by older versions, or released after a failed send) or an expired claim:
+        // both may hide a mail that already left. Take the row over with its ETag; the loser of a race reads again.
+        int attempt = (existing.GetInt32("Attempt") ?? 0) + 1;
+        row["Attempt"] = attempt;
+        try
+        {
+            var updated = await _table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            row.ETag = updated.Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return new Claim(ClaimOutcome.Lost, existing, false);
+        }
+        // May the mail already have left? After an expired claim, or a pending row of the older outbox (no Attempt
+        // column: it wrote pending, sent, then marked). A row we released after a failed send is pending with an Attempt.
+        bool recovered = state == MailSendState.Sending || existing.GetInt32("Attempt") is null;
+        if (recovered) LogRecovering(logger, key, mail.Purpose, attempt);
+        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: recovered);
+    }
+
+    private async Task<bool> DeliverAsync(string key, OutgoingMail mail, Func<MimeKit.MimeMessage> create, Claim claim, CancellationToken cancellationToken)
+    {
+        var row = claim.Row;
+        var messageId = row.GetString("MessageId");
+        if (claim.Unconfirmed && await sender.CheckDeliveredAsync(messageId, cancellationToken).ConfigureAwait(false) == MailDeliveryCheck.Delivered)
+        {
+            // The crashed run's mail did leave: record it, send nothing.
+            await MarkSentAsync(key, mail, row, "found already delivered after a crash").ConfigureAwait(false);
+            return false;
+        }
+
+        string? answer;
+        try
+        {
+            answer = await sender.SendAsync(create(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Refused or cut off: free the row so the retry sends at once instead of waiting for the claim to expire.
+            // (If the cut came after the server took the mail, the retry is the one duplicate a crash there may cost.)
+            await ReleaseAsync(key, mail, row).ConfigureAwait(false);
+            throw;
+        }
+        if (claim.Unconfirmed) LogResent(logger, key, mail.Purpose, row.GetInt32("Attempt") ?? 0);
+        await MarkSentAsync(key, mail, row, answer).ConfigureAwait(false);
         return true;
     }
+
+    // Not cancellable: the mail is out, the record of it must be written even while the app stops.
+    private async Task MarkSentAsync(string key, OutgoingMail mail, TableEntity row, string? answer)
+    {
+        row["State"] = "sent";
+        row["SentAt"] = time.GetUtcNow();
+        row["ServerAnswer"] = answer is null ? null : answer.Length > 200 ? answer[..200] : answer;
+        try
+        {
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Our claim expired and another run took the row over: it resolves it; nothing to add here.
+            LogClaimTakenOver(logger, key, mail.Purpose);
+        }
+    }
+
+    private async Task ReleaseAsync(string key, OutgoingMail mail, TableEntity row)
+    {
+        row["State"] = "pending";
+        row["ClaimedAt"] = null;
+        try
+        {
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or TimeoutException)
+        {
+            // Storage is failing too: the claim simply expires and the next run recovers it.
+            LogReleaseFailed(logger, e, key, mail.Purpose);
+        }
+    }
+
+    private static MailSendState StateOf(string? state) => state switch
+    {
+        "sent" => MailSendState.Sent,
+        "sending" => MailSendState.Sending,
+        _ => MailSendState.Pending,
+    };
 
     // A RowKey may not hold '/', '\\', '#' or '?' (Table service data model); purposes such as "rep-notification/{ms}" do.
     private static string RowKeyOf(string purpose) =>
@@ -53,4 +203,30 @@ public sealed class TableMailOutbox(Storage.StorageAccount storage, IMailSender 
         {
             for (int i = 0; i < p.Length; i++) span[i] = p[i] is '/' or '\\' or '#' or '?' || char.IsControl(p[i]) ? '~' : p[i];
         });
+
+    internal enum ClaimOutcome
+    {
+        Claimed,
+        AlreadySent,
+        InProgress,
+        Lost,
+    }
+
+    /// <summary>The row as this run last wrote or read it; <paramref name="Unconfirmed"/>: taken over from a row that may hide a sent mail (counted as a resend).</summary>
+    internal sealed record Claim(ClaimOutcome Outcome, TableEntity Row, bool Unconfirmed);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Lead {LeadId}: mail {Purpose} is being sent by another run; the message will come back")]
+    private static partial void LogInProgress(ILogger logger, string leadId, string purpose);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Lead {LeadId}: mail {Purpose} was claimed by a run that never confirmed it; recovering (attempt {Attempt})")]
+    private static partial void LogRecovering(ILogger logger, string leadId, string purpose, int attempt);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Lead {LeadId}: mail {Purpose} sent again with the same Message-Id after an unconfirmed claim (attempt {Attempt})")]
+    private static partial void LogResent(ILogger logger, string leadId, string purpose, int attempt);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Lead {LeadId}: mail {Purpose} was sent after its claim expired and another run took it over")]
+    private static partial void LogClaimTakenOver(ILogger logger, string leadId, string purpose);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Lead {LeadId}: mail {Purpose} failed and its claim could not be released; it is recovered when the claim expires")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string leadId, string purpose);
 }

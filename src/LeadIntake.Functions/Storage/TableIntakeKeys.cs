@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using LeadIntake.Core.Intake.Signatures;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Storage;
@@ -9,6 +10,8 @@ namespace LeadIntake.Functions.Storage;
 /// <summary>
 /// Provider event ids claimed by insert (STYLE 9): PartitionKey = provider, RowKey = SHA-256 of the event id
 /// (base64url: event ids may hold characters a RowKey can't, such as '/' in a Message-Id, and may be long).
+/// Webhook signatures already used live in the same table: PartitionKey <c>{provider}|signature</c>, RowKey the hash
+/// of the signature, <c>Delivery</c> the hash of the delivery that used it first (docs/reliability.md, "Webhook replay").
 /// </summary>
 public sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
 {
@@ -28,6 +31,24 @@ public sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
             return LeadId.Parse(existing.Value.GetString("LeadId"));
         }
     }
+
+    public async Task<SignatureUse> RecordSignatureAsync(
+        string provider, string signature, string deliveryKey, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(provider + "|signature", Hash(signature)) { ["Delivery"] = Hash(deliveryKey), ["ExpiresAt"] = expiresAt };
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return SignatureUse.First;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await _table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return existing.Value.GetString("Delivery") == (string)row["Delivery"] ? SignatureUse.SameDelivery : SignatureUse.Replayed;
+        }
+    }
+
+    private static string Hash(string value) => Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -20,12 +20,12 @@ public sealed class FaultyMailSender(IOptions<MailOptions> options) : IMailSende
     public TimeSpan Delay = TimeSpan.Zero;
     public ConcurrentQueue<DateTimeOffset> Attempts { get; } = new();
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Attempts.Enqueue(TimeProvider.System.GetUtcNow());
         int call = Interlocked.Increment(ref _calls);
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellationToken);
         if (Failing || call <= FailFirst) throw new IOException("SMTP server unavailable (test fault).");
-        await _inner.SendAsync(message, cancellationToken);
+        return await _inner.SendAsync(message, cancellationToken);
     }
 }

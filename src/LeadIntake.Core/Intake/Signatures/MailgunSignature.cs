@@ -16,8 +16,8 @@ public static class MailgunSignature
 
     /// <summary>
     /// Checks the signature, then that <paramref name="timestamp"/> (Unix seconds) is within <paramref name="maxAge"/>
-    /// of <paramref name="now"/> in either direction (clock skew). The token should also be remembered by the caller
-    /// to refuse replays within the window (IntakeKeys).
+    /// of <paramref name="now"/> in either direction (clock skew). Within the window the caller remembers the token
+    /// (<see cref="Leads.IIntakeKeys.RecordSignatureAsync"/>) and refuses it for any other delivery.
     /// </summary>
     public static SignatureVerdict Verify(
         string signingKey, string? timestamp, string? token, string? signature, DateTimeOffset now, TimeSpan maxAge)

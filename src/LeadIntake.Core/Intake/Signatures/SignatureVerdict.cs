@@ -10,4 +10,6 @@ public enum SignatureVerdict
     Mismatch,
     /// <summary>The signature matches but its timestamp is outside the accepted window (replay protection).</summary>
     Stale,
+    /// <summary>The signature is valid but was already used by a different delivery (replay protection).</summary>
+    Replayed,
 }
