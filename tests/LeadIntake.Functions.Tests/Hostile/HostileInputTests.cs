@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Tests.Infrastructure;
+
+namespace LeadIntake.Functions.Tests.Hostile;
+
+/// <summary>
+/// The short hostile-input run (the full one is the benchmarks' <c>hostile</c> verb): every endpoint × body, route and
+/// a share of the field mutations, against the real app, Azurite and maildev.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class HostileInputTests
+{
+    [Fact]
+    public async Task Hostile_requests_over_every_endpoint_get_no_5xx_store_no_junk_and_inject_nothing()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var signingKey = RandomNumberGenerator.GetBytes(32);
+        await using var app = await TestApp.StartAsync(new() { ["Links:SigningKey"] = Convert.ToBase64String(signingKey) }, repEmail: $"rep-{tag}@example.com");
+        var dev = await DevServices.GetAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var target = await PrepareAsync(app, signingKey, tag);
+        var requests = HostileCases.Short(target);
+        var probe = new HostileProbe(app.Client, TestApp.AdminKey, app.Storage);
+
+        var outcomes = await probe.SendAllAsync(requests, timeout.Token);
+        await probe.WaitForPipelineAsync(TimeSpan.FromSeconds(20), timeout.Token);
+        var report = await probe.ReportAsync(outcomes, dev.MailWebPort, tag, timeout.Token);
+
+        var printed = new StringWriter();
+        report.Print(printed);
+        Assert.True(requests.Count >= 150, $"only {requests.Count} requests");
+        Assert.True(report.Outcomes.Select(o => o.Request.Endpoint).Distinct().Count() >= 20, printed.ToString());
+        Assert.True(report.ServerErrors.Count == 0, printed.ToString());
+        Assert.True(report.Junk.Count == 0, printed.ToString());
+        Assert.True(report.ControlCharLeads.Count == 0, printed.ToString());
+        Assert.True(report.RawMarkupPages.Count == 0, printed.ToString());
+        Assert.True(report.MailsScanned > 0, printed.ToString());
+        Assert.True(report.MarkupInjections.Count == 0, printed.ToString());
+        // Accepted hostile leads were stored: the run exercised storage, not only refusals.
+        Assert.True(report.LeadsScanned > 5, printed.ToString());
+    }
+
+    /// <summary>A lead whose name and company are markup, dispatched to the rep: every rep page of the run renders it.</summary>
+    internal static async Task<HostileTarget> PrepareAsync(TestApp app, byte[] signingKey, string tag)
+    {
+        var leadId = await app.PostLeadAsync(new
+        {
+            name = HostileCases.MarkupPayloads[0], company = "\">" + HostileCases.MarkupPayloads[1], email = $"xss.{tag}@fonderie.example",
+            phone = "+33 6 12 34 56 78", country = "FR", message = "Pouvez-vous nous faire une proposition chiffrée pour 200 pièces ?",
+        });
+        var lead = await app.WaitForLeadAsync(leadId, TestApp.IsNotified, TimeSpan.FromSeconds(15));
+        Assert.True(TestApp.IsNotified(lead), $"the prepared lead was not dispatched: {lead}");
+        var signer = new ActionLinkSigner(signingKey);
+        string Link(string id, string action) =>
+            $"/api/rep/leads/{id}/{action}?t=" + signer.Sign(new ActionLinkClaims(LeadId.Parse(id), app.RepEmail,
+                WireNames.TryParse<RepAction>(action, out var a) ? a : RepAction.Accept, TimeProvider.System.GetUtcNow().AddHours(1), ActionLinkSigner.NewNonce()));
+        return new HostileTarget(leadId, Link, tag);
+    }
+}
