@@ -125,7 +125,8 @@ public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirecto
         return (parsed, []);
     }
 
-    private static readonly JsonDocumentOptions SeedJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // A repeated property is refused while parsing (400), not found later as an exception when the object is read.
+    private static readonly JsonDocumentOptions SeedJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     /// <summary>
     /// Reads the directory, applies <paramref name="change"/> (which edits the seed in place, or returns the problem

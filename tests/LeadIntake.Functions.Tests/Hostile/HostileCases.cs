@@ -57,10 +57,22 @@ public static class HostileCases
     /// <summary>XSS payloads: wherever they are rendered (rep pages, mails) they must appear encoded, never as is.</summary>
     public static IReadOnlyList<string> MarkupPayloads { get; } = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"];
 
+    /// <summary>
+    /// What a Graph stand-in answers for any lead id (Meta notifications carry ids only; the lead is fetched): a valid
+    /// lead, so the run reaches storage for the notifications whose ids survive the mutations.
+    /// </summary>
+    public static string GraphLead(string leadgenId, string tag) => new JsonObject
+    {
+        ["id"] = leadgenId, ["created_time"] = "2026-01-01T10:00:00+0000", ["ad_id"] = "120210000000000001", ["form_id"] = "998877665544332",
+        ["field_data"] = new JsonArray(
+            new JsonObject { ["name"] = "full_name", ["values"] = new JsonArray(MarkupPayloads[0]) },
+            new JsonObject { ["name"] = "email", ["values"] = new JsonArray($"meta.{tag}@example.org") }),
+    }.ToJsonString();
+
     public static IReadOnlyList<HostileRequest> All(HostileTarget target) => Build(target).ToList();
 
     /// <summary>Every body and route mutation, and one in <paramref name="fieldShare"/> of the field mutations (rotating over values).</summary>
-    public static IReadOnlyList<HostileRequest> Short(HostileTarget target, int fieldShare = 4)
+    public static IReadOnlyList<HostileRequest> Short(HostileTarget target, int fieldShare = 8)
     {
         int n = 0;
         return Build(target).Where(r => !r.Mutation.StartsWith("field ", StringComparison.Ordinal) || n++ % fieldShare == 0).ToList();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace LeadIntake.Functions.Tests.Hostile;
 
@@ -17,7 +18,16 @@ public sealed class HostileInputTests
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var signingKey = RandomNumberGenerator.GetBytes(32);
-        await using var app = await TestApp.StartAsync(new() { ["Links:SigningKey"] = Convert.ToBase64String(signingKey) }, repEmail: $"rep-{tag}@example.com");
+        await using var graph = await StandInServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(HostileCases.GraphLead(context.Request.Path.Value!.Split('/').Last(), tag));
+        });
+        await using var app = await TestApp.StartAsync(new()
+        {
+            ["Links:SigningKey"] = Convert.ToBase64String(signingKey),
+            ["Meta:AccessToken"] = "page-token", ["Meta:GraphBaseUrl"] = graph.BaseUrl + "/v21.0",
+        }, repEmail: $"rep-{tag}@example.com");
         var dev = await DevServices.GetAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var target = await PrepareAsync(app, signingKey, tag);

@@ -35,7 +35,7 @@ public sealed record HostileReport(
         output.WriteLine($"junk stored by refused requests: {Junk.Count}");
         foreach (var o in Junk) output.WriteLine($"  {o.Status} {o.Request}");
         output.WriteLine($"control characters stored: {ControlCharLeads.Count} of {LeadsScanned} leads");
-        foreach (var id in ControlCharLeads) output.WriteLine($"  lead {id}");
+        foreach (var where in ControlCharLeads) output.WriteLine($"  lead {where}");
         output.WriteLine($"markup injected into pages: {RawMarkupPages.Count}");
         foreach (var o in RawMarkupPages) output.WriteLine($"  {o.Status} {o.Request}");
         output.WriteLine($"mails scanned: {MailsScanned}; header injections: {HeaderInjections.Count}; markup injections: {MarkupInjections.Count}");
@@ -95,6 +95,9 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
         {
             message.Content = new ByteArrayContent(request.Body);
             if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            // As a well-behaved client of a large upload does: the server can refuse (413, 403) before the body is sent,
+            // instead of closing the connection under a client still writing.
+            if (request.Body.Length > 64 * 1024) message.Headers.ExpectContinue = true;
         }
         if (request.Admin) message.Headers.Add("x-functions-key", adminKey);
         foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
@@ -149,18 +152,37 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
             int chunks = entity.GetInt32("DataChunks") ?? 0;
             var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));
             using var document = JsonDocument.Parse(json);
-            if (HasControl(document.RootElement)) found.Add(entity.RowKey);
+            if (ControlPath(document.RootElement, "$") is { } path) found.Add($"{entity.RowKey} at {path}");
         }
         return (found, scanned);
     }
 
-    private static bool HasControl(JsonElement e) => e.ValueKind switch
+    /// <summary>The JSON path of the first string (or property name) holding a control character other than a line feed or a tab.</summary>
+    private static string? ControlPath(JsonElement e, string path)
     {
-        JsonValueKind.String => e.GetString()!.Any(c => char.IsControl(c) && c is not '\n' and not '\t'),
-        JsonValueKind.Object => e.EnumerateObject().Any(p => p.Name.Any(char.IsControl) || HasControl(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().Any(HasControl),
-        _ => false,
-    };
+        static bool Bad(string text) => text.Any(c => char.IsControl(c) && c is not '\n' and not '\t');
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Bad(e.GetString()!) ? path : null;
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (Bad(p.Name)) return $"{path}.(name)";
+                    if (ControlPath(p.Value, $"{path}.{p.Name}") is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    if (ControlPath(item, $"{path}[{i++}]") is { } found) return found;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>
     /// The mails of this run (their source mentions <paramref name="tag"/>): after MIME decoding, the subject and every
