@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using LeadIntake.Core.Dispatch;
-using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
@@ -48,24 +46,16 @@ public sealed class HostileInputTests
         Assert.True(report.RawMarkupPages.Count == 0, printed.ToString());
         Assert.True(report.MailsScanned > 0, printed.ToString());
         Assert.True(report.MarkupInjections.Count == 0, printed.ToString());
+        // Header injections are counted and printed; the full run (benchmarks `hostile`) fails on them.
         // Accepted hostile leads were stored: the run exercised storage, not only refusals.
         Assert.True(report.LeadsScanned > 5, printed.ToString());
     }
 
-    /// <summary>A lead whose name and company are markup, dispatched to the rep: every rep page of the run renders it.</summary>
+    /// <summary>The probe's prepared leads, dispatched to the test app's rep; fails the test when they aren't.</summary>
     internal static async Task<HostileTarget> PrepareAsync(TestApp app, byte[] signingKey, string tag)
     {
-        var leadId = await app.PostLeadAsync(new
-        {
-            name = HostileCases.MarkupPayloads[0], company = "\">" + HostileCases.MarkupPayloads[1], email = $"xss.{tag}@fonderie.example",
-            phone = "+33 6 12 34 56 78", country = "FR", message = "Pouvez-vous nous faire une proposition chiffrée pour 200 pièces ?",
-        });
-        var lead = await app.WaitForLeadAsync(leadId, TestApp.IsNotified, TimeSpan.FromSeconds(15));
-        Assert.True(TestApp.IsNotified(lead), $"the prepared lead was not dispatched: {lead}");
-        var signer = new ActionLinkSigner(signingKey);
-        string Link(string id, string action) =>
-            $"/api/rep/leads/{id}/{action}?t=" + signer.Sign(new ActionLinkClaims(LeadId.Parse(id), app.RepEmail,
-                WireNames.TryParse<RepAction>(action, out var a) ? a : RepAction.Accept, TimeProvider.System.GetUtcNow().AddHours(1), ActionLinkSigner.NewNonce()));
-        return new HostileTarget(leadId, Link, tag);
+        var target = await new HostileProbe(app.Client, TestApp.AdminKey, app.Storage).PrepareAsync(signingKey, app.RepEmail, tag, CancellationToken.None);
+        Assert.True(target is not null, "the prepared leads were not dispatched within 30 s");
+        return target;
     }
 }

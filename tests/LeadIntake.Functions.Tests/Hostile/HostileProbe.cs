@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Leads;
 using MimeKit;
 
 namespace LeadIntake.Functions.Tests.Hostile;
@@ -54,6 +56,49 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
     private readonly TableClient _intakeKeys = new(storage, "IntakeKeys");
     private readonly TableClient _usedLinks = new(storage, "UsedLinks");
     private readonly TableClient _teams = new(storage, "Teams");
+
+    /// <summary>
+    /// Leads whose name and company are markup or a header injection, dispatched to <paramref name="repEmail"/>: the
+    /// rep mails must stay single-line and escaped, and every rep page of the run renders the first one. Returns the
+    /// target (first lead, links signed with <paramref name="signingKey"/>), or null when a lead wasn't dispatched in 30 s.
+    /// </summary>
+    public async Task<HostileTarget?> PrepareAsync(byte[] signingKey, string repEmail, string tag, CancellationToken cancellationToken)
+    {
+        string[] names = [HostileCases.MarkupPayloads[0], "Eve\r\nBcc: victim@evil.example", "=?utf-8?q?Eve=0D=0ABcc:_victim@evil.example?="];
+        var ids = new List<string>();
+        for (int i = 0; i < names.Length; i++)
+        {
+            using var posted = await client.PostAsJsonAsync("/api/intake/form", new
+            {
+                name = names[i], company = "\">" + HostileCases.MarkupPayloads[1], email = $"lead{i}.{tag}@fonderie.example",
+                phone = $"+33 6 12 34 56 7{i}", country = "FR", message = "Pouvez-vous nous faire une proposition chiffrée pour 200 pièces ?",
+            }, cancellationToken).ConfigureAwait(false);
+            if (!posted.IsSuccessStatusCode) return null;
+            ids.Add((await posted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false)).GetProperty("id").GetString()!);
+        }
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        foreach (var id in ids)
+        {
+            while (!await IsNotifiedAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                if (TimeProvider.System.GetUtcNow() > deadline) return null;
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        var signer = new ActionLinkSigner(signingKey);
+        string Link(string id, string action) =>
+            $"/api/rep/leads/{id}/{action}?t=" + signer.Sign(new ActionLinkClaims(LeadId.Parse(id), repEmail,
+                WireNames.TryParse<RepAction>(action, out var a) ? a : RepAction.Accept, TimeProvider.System.GetUtcNow().AddHours(1), ActionLinkSigner.NewNonce()));
+        return new HostileTarget(ids[0], Link, tag);
+    }
+
+    private async Task<bool> IsNotifiedAsync(string id, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/leads/{id}");
+        request.Headers.Add("x-functions-key", adminKey);
+        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false)).TryGetProperty("repNotifiedAt", out _);
+    }
 
     public async Task<List<HostileOutcome>> SendAllAsync(IReadOnlyList<HostileRequest> requests, CancellationToken cancellationToken)
     {
