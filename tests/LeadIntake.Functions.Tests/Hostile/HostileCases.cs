@@ -91,6 +91,19 @@ public static class HostileCases
         };
         foreach (var r in JsonFields("form", "/api/intake/form", form, ["name", "email", "company", "message", "phone", "country", "utm_source", "elapsedMs"], false)) yield return r;
         foreach (var r in Bodies("form", HttpMethod.Post, "/api/intake/form", false, json: true, form: true)) yield return r;
+        // Headers the form reads (idempotency, CORS, client signals). HttpClient sends printable ASCII only in a header value.
+        foreach (var header in new[] { "Idempotency-Key", "Origin", "Referer", "User-Agent", "X-Forwarded-For", "Accept-Language" })
+        {
+            foreach (var (name, value) in TextValues().Where(v => v.Value.All(c => c is >= ' ' and <= '~')).Append(("long", new string('k', 8000))))
+            {
+                var body = form.DeepClone();
+                body["email"] = $"h{Guid.NewGuid():N}.{tag}@fonderie.example";
+                yield return new("form", $"header {header} {name}", HttpMethod.Post, "/api/intake/form", "application/json", Encoding.UTF8.GetBytes(body.ToJsonString()), false)
+                {
+                    Headers = new Dictionary<string, string> { [header] = value },
+                };
+            }
+        }
 
         // Intake: email providers.
         var postmark = new JsonObject

@@ -14,9 +14,11 @@ public sealed record HostileOutcome(HostileRequest Request, int Status, string? 
 
 /// <summary>What a hostile run found. A run passes with no 5xx, no junk, no control character stored and no injection.</summary>
 public sealed record HostileReport(
-    IReadOnlyList<HostileOutcome> Outcomes, IReadOnlyList<string> ControlCharLeads, int LeadsScanned,
+    IReadOnlyList<HostileOutcome> Outcomes, IReadOnlyList<string> ControlCharLeads, IReadOnlyDictionary<string, int> LeadStatuses,
     IReadOnlyList<string> HeaderInjections, IReadOnlyList<string> MarkupInjections, int MailsScanned)
 {
+    public int LeadsScanned => LeadStatuses.Values.Sum();
+
     /// <summary>5xx answers, and requests that got no answer at all (status 0: connection closed).</summary>
     public IReadOnlyList<HostileOutcome> ServerErrors => Outcomes.Where(o => o.Status is >= 500 or 0).ToList();
 
@@ -36,6 +38,7 @@ public sealed record HostileReport(
         foreach (var o in ServerErrors) output.WriteLine($"  {o.Status} {o.Request} → {o.Excerpt}");
         output.WriteLine($"junk stored by refused requests: {Junk.Count}");
         foreach (var o in Junk) output.WriteLine($"  {o.Status} {o.Request}");
+        output.WriteLine($"leads stored: {LeadsScanned} (" + string.Join(", ", LeadStatuses.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")) + ")");
         output.WriteLine($"control characters stored: {ControlCharLeads.Count} of {LeadsScanned} leads");
         foreach (var where in ControlCharLeads) output.WriteLine($"  lead {where}");
         output.WriteLine($"markup injected into pages: {RawMarkupPages.Count}");
@@ -116,9 +119,9 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
 
     public async Task<HostileReport> ReportAsync(List<HostileOutcome> outcomes, int? mailWebPort, string tag, CancellationToken cancellationToken)
     {
-        var (controlLeads, scanned) = await ScanLeadsAsync(cancellationToken).ConfigureAwait(false);
+        var (controlLeads, statuses) = await ScanLeadsAsync(cancellationToken).ConfigureAwait(false);
         var (headers, markup, mails) = mailWebPort is { } port ? await ScanMailsAsync(port, tag, cancellationToken).ConfigureAwait(false) : ([], [], 0);
-        return new HostileReport(outcomes, controlLeads, scanned, headers, markup, mails);
+        return new HostileReport(outcomes, controlLeads, statuses, headers, markup, mails);
     }
 
     /// <summary>Waits until no lead is left in <c>captured</c> or <c>mql</c> (the pipeline has caught up), or the timeout; returns how many are left.</summary>
@@ -159,6 +162,10 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
         {
             return (0, null, e.Message, false);
         }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (0, null, "no answer within the client's timeout: " + e.Message, false);
+        }
     }
 
     private async Task<(int Leads, int Keys, int Links, string? Directory)> FingerprintAsync(CancellationToken cancellationToken)
@@ -187,19 +194,20 @@ public sealed class HostileProbe(HttpClient client, string adminKey, string stor
     }
 
     /// <summary>Every string of every stored lead: a control character other than a line feed or a tab is a failure.</summary>
-    private async Task<(List<string> Leads, int Scanned)> ScanLeadsAsync(CancellationToken cancellationToken)
+    private async Task<(List<string> Leads, Dictionary<string, int> Statuses)> ScanLeadsAsync(CancellationToken cancellationToken)
     {
         var found = new List<string>();
-        int scanned = 0;
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var entity in _leads.QueryAsync<TableEntity>("Kind eq 'lead'", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            scanned++;
+            var status = entity.GetString("Status") ?? "?";
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
             int chunks = entity.GetInt32("DataChunks") ?? 0;
             var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));
             using var document = JsonDocument.Parse(json);
             if (ControlPath(document.RootElement, "$") is { } path) found.Add($"{entity.RowKey} at {path}");
         }
-        return (found, scanned);
+        return (found, statuses);
     }
 
     /// <summary>The JSON path of the first string (or property name) holding a control character other than a line feed or a tab.</summary>
