@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LeadIntake.Functions.Tests.Dispatch;
 using LeadIntake.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static LeadIntake.Functions.Tests.Infrastructure.CaptureAssertions;
 
 namespace LeadIntake.Functions.Tests.Hostile;
@@ -106,6 +107,28 @@ public sealed class HostileRegressionTests
         var id = await app.PostLeadAsync(new { name = "Jeanne Dupont", email = $"j.{Guid.NewGuid():N}@fonderie.example", phone = "+33 3 29 55 12 40", country = "FR", message = "Pouvez-vous nous faire un devis ?" });
         var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
         Assert.Contains(lead.GetProperty("assignedRep").GetString(), new[] { seeds.Alice, seeds.Bob });
+    }
+
+    [Fact]
+    public async Task A_seed_whose_write_fails_leaves_the_previous_directory_whole_and_a_retry_replaces_it()
+    {
+        var fault = new FaultyTableWrites("Teams");
+        await using var app = await TestApp.StartAsync(services: s => s.AddSingleton(new LeadIntake.Functions.Storage.ClientOptionsConfigurer().AddPolicy(fault, Azure.Core.HttpPipelinePosition.PerRetry)));
+        var first = new SampleSeeds();
+        var second = new SampleSeeds();
+        await RepPagesTests.AdminAsync(app, HttpMethod.Post, "/api/sales/directory/seed", first.TwoTeams());
+        var reps = (await ListAsync(app, "reps")).GetRawText();
+
+        fault.Failing = true;
+        using var failed = await Admin(app, HttpMethod.Post, "/api/sales/directory/seed", second.TwoTeams());
+        fault.Failing = false;
+
+        Assert.True((int)failed.StatusCode >= 500, $"{(int)failed.StatusCode}: the write failed, the seed can't have been applied");
+        Assert.True(fault.Failed > 0);
+        Assert.Equal(reps, (await ListAsync(app, "reps")).GetRawText());
+        await RepPagesTests.AdminAsync(app, HttpMethod.Post, "/api/sales/directory/seed", second.TwoTeams());
+        Assert.Contains(second.Alice, (await ListAsync(app, "reps")).GetRawText());
+        Assert.DoesNotContain(first.Alice, (await ListAsync(app, "reps")).GetRawText());
     }
 
     [Fact]
