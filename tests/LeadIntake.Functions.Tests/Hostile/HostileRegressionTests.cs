@@ -101,6 +101,7 @@ public sealed class HostileRegressionTests
 
         await BadInputTests.AssertProblemAsync(invalid, HttpStatusCode.UnprocessableEntity, "rules[0].team");
         await BadInputTests.AssertProblemAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge, "body");
+        Assert.Contains("once compressed", await tooLarge.Content.ReadAsStringAsync());
         Assert.Equal(reps, (await ListAsync(app, "reps")).GetRawText());
         Assert.Equal(teams, (await ListAsync(app, "teams")).GetRawText());
         // Dispatch still reads it: a French lead goes to team "fr".
