@@ -28,7 +28,7 @@ internal sealed class LoadAppInstance : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<LoadAppInstance> StartAsync(
-        string storage, int smtpPort, string repEmail, string signingKey, LoadTransactionCounter counter)
+        string storage, int smtpPort, string repEmail, string signingKey, LoadTransactionCounter counter, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -52,6 +52,7 @@ internal sealed class LoadAppInstance : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             // Queue settings: host.json's production values (batchSize 16, newBatchThreshold 8, maxPollingInterval 2 s).
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var app = LeadIntakeApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(values);

@@ -13,13 +13,18 @@ namespace LeadIntake.Core.Dispatch;
 public static class SalesDirectorySeed
 {
     public const int MaxWeight = 1000;
+    public const int MaxEmailLength = 254;
+    public const int MaxIdLength = 128;
+
+    /// <summary>Characters a Table Storage key can't hold (control characters are already spaces: one-line values).</summary>
+    private static readonly char[] KeyUnsafe = ['/', '\\', '#', '?'];
 
     public static SalesDirectoryParseOutcome Parse(string json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -90,6 +95,10 @@ public static class SalesDirectorySeed
             if (!IsObject(e, path)) return null;
             int before = errors.Count;
             var id = String(e, "id", path, required: true);
+            if (id is not null && (id.Length > MaxIdLength || id.IndexOfAny(KeyUnsafe) >= 0))
+            {
+                errors.Add(new FieldError($"{path}.id", $"Must be at most {MaxIdLength} characters, without '/', '\\', '#' or '?'."));
+            }
             var name = String(e, "name", path, required: false) ?? id;
             var members = Strings(e, "members", path);
             for (int i = 0; i < members.Count; i++)
@@ -158,9 +167,11 @@ public static class SalesDirectorySeed
         private string? Email(JsonElement parent, string property, string path, bool required)
         {
             var text = String(parent, property, path, required);
-            if (text is not null && (EmailAt(text) is < 1 || text.Contains(' ', StringComparison.Ordinal)))
+            // A rep's email keys their row, rotation and links: '/', '\\', '#' and '?' are legal in a quoted local part
+            // in theory, never in a rep's mailbox in practice, and a storage key can't hold them.
+            if (text is not null && (EmailAt(text) is < 1 || text.Length > MaxEmailLength || text.Contains(' ', StringComparison.Ordinal) || text.IndexOfAny(KeyUnsafe) >= 0))
             {
-                errors.Add(new FieldError(Join(path, property), "Must be an email address."));
+                errors.Add(new FieldError(Join(path, property), "Must be an email address (at most 254 characters, without '/', '\\', '#' or '?')."));
                 return null;
             }
             return text;

@@ -44,17 +44,38 @@ public readonly record struct LeadId
         return new LeadId(new string(chars));
     }
 
+    /// <summary>
+    /// The id in <paramref name="text"/>, when it has the id's form and its time part is a time an id can carry. An id
+    /// such as <c>7ZZZZZZZZZZZZZZZZZZZZZZZZZ</c> has the form but a time past year 9999: no lead can have it, and its
+    /// timestamp (hence its partition) can't even be computed, so it is refused here, before it becomes a key.
+    /// </summary>
     public static bool TryParse(string? text, out LeadId id)
     {
         id = default;
+        if (!HasIdForm(text)) return false;
+        if (TimePart(text!) > MaxUnixMilliseconds) return false;
+        id = new LeadId(text!);
+        return true;
+    }
+
+    /// <summary>26 Crockford base32 characters with a 48-bit time part: what an id looks like, possible or not.</summary>
+    public static bool HasIdForm(string? text)
+    {
         if (text is null || text.Length != Length) return false;
         foreach (char c in text)
         {
             if (!Alphabet.Contains(c, StringComparison.Ordinal)) return false;
         }
-        if (text[0] > '7') return false; // a 48-bit timestamp never sets the top bits
-        id = new LeadId(text);
-        return true;
+        return text[0] <= '7'; // a 48-bit timestamp never sets the top bits
+    }
+
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    private static long TimePart(string text)
+    {
+        long ms = 0;
+        for (int i = 0; i < 10; i++) ms = (ms << 5) | (long)Alphabet.IndexOf(text[i], StringComparison.Ordinal);
+        return ms;
     }
 
     public static LeadId Parse(string text) =>
@@ -63,12 +84,7 @@ public readonly record struct LeadId
     /// <summary>The capture time encoded in the id (millisecond precision).</summary>
     public DateTimeOffset Timestamp
     {
-        get
-        {
-            long ms = 0;
-            for (int i = 0; i < 10; i++) ms = (ms << 5) | (long)Alphabet.IndexOf(Value[i], StringComparison.Ordinal);
-            return DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        }
+        get => DateTimeOffset.FromUnixTimeMilliseconds(TimePart(Value));
     }
 
     public override string ToString() => Value ?? string.Empty;

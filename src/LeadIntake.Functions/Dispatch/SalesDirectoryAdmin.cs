@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Intake;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake;
 using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Dispatch;
@@ -10,11 +11,19 @@ namespace LeadIntake.Functions.Dispatch;
 /// <summary>
 /// The admin side of the sales directory (<c>sales/…</c> endpoints). Bodies use the seed format's objects
 /// (docs/dispatch.md, "Seed format"); every change is validated by parsing the whole directory it would produce, and
-/// errors name the JSON path in the posted body (<c>weight</c>, <c>members[1]</c>, <c>rules[0].team</c>). A change
+/// errors name the JSON path in the posted body (<c>weight</c>, <c>members[1]</c>, <c>rules[0].team</c>). The whole
+/// directory is one stored document (<see cref="TableSalesDirectory"/>): a seed replaces it in one write, an item
+/// change is written with the ETag it was read with (changed meanwhile → read, apply and validate again). A change
 /// applies to the next lead (this instance's cache is cleared; others reload within <c>Dispatch:DirectoryCacheFor</c>).
 /// </summary>
 public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirectoryReader reader)
 {
+    /// <summary>One rep, team or rule list.</summary>
+    public const int MaxItemBytes = 256 * 1024;
+    /// <summary>A whole seed (its stored, compressed form has its own limit: <see cref="TableSalesDirectory.MaxStoredBytes"/>).</summary>
+    public const int MaxSeedBytes = 8 * 1024 * 1024;
+    private const int MaxAttempts = 5;
+
     public async Task<IResult> ListAsync(string collection, CancellationToken cancellationToken)
     {
         var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
@@ -25,98 +34,145 @@ public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirecto
 
     public async Task<IResult> UpsertRepAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false) is not { } body) return Malformed();
+        var (body, unreadable) = await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null) return unreadable!;
         var email = (body["email"] as JsonValue)?.TryGetValue<string>(out var e) == true ? e : null;
-        var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
-        seed["reps"] = Replace(seed["reps"], body, "email", email);
-        if (Errors(seed, "reps[0]", KeyError(email, "email")) is { Count: > 0 } errors) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The rep is invalid.", errors);
-        await tables.UpsertRepAsync(email!, body, cancellationToken).ConfigureAwait(false);
-        reader.Invalidate();
-        return Json(body);
+        return await ChangeAsync(seed =>
+        {
+            seed["reps"] = Replace(seed["reps"], body, "email", email);
+            return Errors(seed, "reps[0]") is { Count: > 0 } errors ? Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The rep is invalid.", errors) : null;
+        }, body, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> DeactivateRepAsync(string email, CancellationToken cancellationToken)
     {
-        var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
-        var rep = (seed["reps"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(r => string.Equals(r["email"]?.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase));
-        if (rep is null) return Problems.NotFound("email", "No rep has this email.");
-        rep = (JsonObject)rep.DeepClone();
-        rep["active"] = false;
-        await tables.UpsertRepAsync(email, rep, cancellationToken).ConfigureAwait(false);
-        reader.Invalidate();
-        return Json(rep);
+        JsonObject? rep = null;
+        return await ChangeAsync(seed =>
+        {
+            var reps = seed["reps"] as JsonArray ?? [];
+            var index = reps.ToList().FindIndex(r => r is JsonObject o && string.Equals(StringOf(o, "email"), email, StringComparison.OrdinalIgnoreCase));
+            if (index < 0) return Problems.NotFound("email", "No rep has this email.");
+            rep = (JsonObject)reps[index]!.DeepClone();
+            rep["active"] = false;
+            reps[index] = rep.DeepClone();
+            return null;
+        }, () => rep!, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> UpsertTeamAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false) is not { } body) return Malformed();
+        var (body, unreadable) = await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null) return unreadable!;
         var id = (body["id"] as JsonValue)?.TryGetValue<string>(out var i) == true ? i : null;
-        var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
-        seed["teams"] = Replace(seed["teams"], body, "id", id);
-        if (Errors(seed, "teams[0]", KeyError(id, "id")) is { Count: > 0 } errors) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The team is invalid.", errors);
-        await tables.UpsertTeamAsync(id!, body, cancellationToken).ConfigureAwait(false);
-        reader.Invalidate();
-        return Json(body);
+        return await ChangeAsync(seed =>
+        {
+            seed["teams"] = Replace(seed["teams"], body, "id", id);
+            return Errors(seed, "teams[0]") is { Count: > 0 } errors ? Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The team is invalid.", errors) : null;
+        }, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Body: <c>{"defaultTeam": "general", "rules": [...]}</c> (ordered, replaces all rules), or just the rules array.</summary>
     public async Task<IResult> UpsertRulesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
+        var (body, unreadable) = await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false);
+        if (unreadable is not null) return unreadable;
+        if (body is not (JsonArray or JsonObject)) return Malformed();
+        JsonObject? rules = null;
+        return await ChangeAsync(seed =>
         {
-            body = await JsonNode.ParseAsync(request.Body, documentOptions: SeedJson, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return Malformed();
-        }
-        var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
-        if (body is JsonArray array) body = new JsonObject { ["defaultTeam"] = seed["defaultTeam"]?.DeepClone(), ["rules"] = array.DeepClone() };
-        if (body is not JsonObject rules) return Malformed();
-        seed["defaultTeam"] = rules["defaultTeam"]?.DeepClone();
-        seed["rules"] = rules["rules"]?.DeepClone() ?? new JsonArray();
-        var errors = Parse(seed).Where(e => e.Field == "defaultTeam" || e.Field.StartsWith("rules", StringComparison.Ordinal)).ToList();
-        if (errors.Count > 0) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The rules are invalid.", errors);
-        await tables.UpsertRulesAsync(seed["defaultTeam"]?.GetValue<string>(), (JsonArray)seed["rules"]!, cancellationToken).ConfigureAwait(false);
-        reader.Invalidate();
-        return Json(rules);
+            rules = body is JsonArray array
+                ? new JsonObject { ["defaultTeam"] = seed["defaultTeam"]?.DeepClone(), ["rules"] = array.DeepClone() }
+                : (JsonObject)body.DeepClone();
+            seed["defaultTeam"] = rules["defaultTeam"]?.DeepClone();
+            seed["rules"] = rules["rules"]?.DeepClone() ?? new JsonArray();
+            var errors = Parse(seed).Where(e => e.Field == "defaultTeam" || e.Field.StartsWith("rules", StringComparison.Ordinal)).ToList();
+            return errors.Count > 0 ? Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The rules are invalid.", errors) : null;
+        }, () => rules!, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IResult> SeedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(request.Body);
-        var (outcome, errors) = await ApplySeedAsync(await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        if (outcome is null) return errors is [{ Field: "$" }] ? Problems.Fields(StatusCodes.Status400BadRequest, "The seed can't be read.", errors) : Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The seed is invalid.", errors);
+        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, MaxSeedBytes, cancellationToken).ConfigureAwait(false);
+        if (unreadable is not null) return unreadable;
+        var (outcome, errors) = await ApplySeedAsync(System.Text.Encoding.UTF8.GetString(body!), cancellationToken).ConfigureAwait(false);
+        if (outcome is null)
+        {
+            return errors switch
+            {
+                [{ Field: "$" }] => Problems.Fields(StatusCodes.Status400BadRequest, "The seed can't be read.", errors),
+                [{ Field: "body" }] => Problems.Fields(StatusCodes.Status413PayloadTooLarge, "The seed is too large.", errors),
+                _ => Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The seed is invalid.", errors),
+            };
+        }
         return TypedResults.Ok(new { reps = outcome.Directory.Reps.Count, teams = outcome.Directory.Teams.Count, rules = outcome.Rules.Count, defaultTeam = outcome.Directory.DefaultTeamId });
     }
 
-    /// <summary>Validates and stores a whole seed (also used for <c>Dispatch:SeedFile</c> at start).</summary>
+    /// <summary>
+    /// Validates a whole seed, then stores it in one write (also used for <c>Dispatch:SeedFile</c> at start). Nothing
+    /// is written unless all of it is valid, and a failed write leaves the previous directory as it was.
+    /// </summary>
     public async Task<(SalesDirectoryParseOutcome.Parsed? Parsed, IReadOnlyList<FieldError> Errors)> ApplySeedAsync(string json, CancellationToken cancellationToken)
     {
         var outcome = SalesDirectorySeed.Parse(json);
         if (outcome is SalesDirectoryParseOutcome.Invalid invalid) return (null, invalid.Errors);
         var parsed = (SalesDirectoryParseOutcome.Parsed)outcome;
-        var keyErrors = parsed.Directory.Teams.Select((t, i) => KeyError(t.Id, $"teams[{i}].id")).OfType<FieldError>().ToList();
-        if (keyErrors.Count > 0) return (null, keyErrors);
         var seed = (JsonObject)JsonNode.Parse(json, documentOptions: SeedJson)!;
-        await tables.ReplaceAsync(seed, cancellationToken).ConfigureAwait(false);
+        if (await tables.ReplaceAsync(seed, cancellationToken).ConfigureAwait(false) == DirectoryWriteOutcome.TooLarge)
+        {
+            return (null, [new FieldError("body", $"The directory is over {TableSalesDirectory.MaxStoredBytes} bytes once compressed.")]);
+        }
         reader.Invalidate();
         return (parsed, []);
     }
 
-    private static readonly JsonDocumentOptions SeedJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // A repeated property is refused while parsing (400), not found later as an exception when the object is read.
+    private static readonly JsonDocumentOptions SeedJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
-    private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the directory, applies <paramref name="change"/> (which edits the seed in place, or returns the problem
+    /// that stops it) and writes it back with the ETag it was read with; a concurrent change makes it start over.
+    /// </summary>
+    private Task<IResult> ChangeAsync(Func<JsonObject, IResult?> change, JsonNode answer, CancellationToken cancellationToken) =>
+        ChangeAsync(change, () => answer, cancellationToken);
+
+    private async Task<IResult> ChangeAsync(Func<JsonObject, IResult?> change, Func<JsonNode> answer, CancellationToken cancellationToken)
     {
+        for (int attempt = 1; ; attempt++)
+        {
+            var stored = await tables.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (change(stored.Seed) is { } problem) return problem;
+            switch (await tables.TryWriteAsync(stored.Seed, stored.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                case DirectoryWriteOutcome.Written:
+                    reader.Invalidate();
+                    return Json(answer());
+                case DirectoryWriteOutcome.TooLarge:
+                    return Problems.Field(StatusCodes.Status413PayloadTooLarge, "The directory would be too large.", "body",
+                        $"The directory is over {TableSalesDirectory.MaxStoredBytes} bytes once compressed.");
+                case DirectoryWriteOutcome.ChangedConcurrently when attempt >= MaxAttempts:
+                    return Problems.Field(StatusCodes.Status409Conflict, "The directory is being changed by someone else.", "body", "Try again in a moment.");
+            }
+        }
+    }
+
+    private static async Task<(JsonObject? Body, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (node, problem) = await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false);
+        if (problem is not null) return (null, problem);
+        return node is JsonObject body ? (body, null) : (null, Malformed());
+    }
+
+    private static async Task<(JsonNode? Node, IResult? Problem)> ReadNodeAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var (bytes, unreadable) = await RequestBody.ReadUtf8Async(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (unreadable is not null) return (null, unreadable);
         try
         {
-            return await JsonNode.ParseAsync(request.Body, documentOptions: SeedJson, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (JsonNode.Parse(bytes, documentOptions: SeedJson), null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, Malformed());
         }
     }
 
@@ -124,31 +180,24 @@ public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirecto
 
     private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json");
 
+    private static string? StringOf(JsonObject item, string key) => (item[key] as JsonValue)?.TryGetValue<string>(out var v) == true ? v : null;
+
     /// <summary>The item first, then the others without the one it replaces.</summary>
     private static JsonArray Replace(JsonNode? items, JsonObject item, string key, string? value)
     {
         var others = (items as JsonArray ?? []).OfType<JsonObject>()
-            .Where(o => !string.Equals(o[key]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase))
+            .Where(o => !string.Equals(StringOf(o, key), value, StringComparison.OrdinalIgnoreCase))
             .Select(o => o.DeepClone());
         return [item.DeepClone(), .. others];
     }
 
     /// <summary>The errors of the item at <paramref name="path"/>, with paths relative to the posted item.</summary>
-    private static List<FieldError> Errors(JsonObject seed, string path, FieldError? keyError)
-    {
-        var errors = Parse(seed)
+    private static List<FieldError> Errors(JsonObject seed, string path) =>
+        Parse(seed)
             .Where(e => e.Field == path || e.Field.StartsWith(path + ".", StringComparison.Ordinal))
             .Select(e => e with { Field = e.Field == path ? "$" : e.Field[(path.Length + 1)..] })
             .ToList();
-        if (keyError is not null && errors.All(e => e.Field != keyError.Field)) errors.Add(keyError);
-        return errors;
-    }
 
     private static IReadOnlyList<FieldError> Parse(JsonObject seed) =>
         SalesDirectorySeed.Parse(seed.ToJsonString()) is SalesDirectoryParseOutcome.Invalid invalid ? invalid.Errors : [];
-
-    // Keys become RowKeys, which can't hold '/', '\\', '#', '?' or control characters (Table service data model).
-    private static FieldError? KeyError(string? key, string field) =>
-        key is not null && (key.IndexOfAny(['/', '\\', '#', '?']) >= 0 || key.Any(char.IsControl))
-            ? new FieldError(field, "Must not contain '/', '\\', '#', '?' or control characters.") : null;
 }

@@ -18,6 +18,7 @@ public static class FormFieldsReader
     public const string Multipart = "multipart/form-data";
     private const int MaxJsonDepth = 8;
     private const int MaxFields = 200;
+    private const int MaxBoundaryLength = 70;
 
     public static async Task<(List<KeyValuePair<string, string?>>? Fields, IResult? Problem)> ReadAsync(
         string? contentType, byte[] body, CancellationToken cancellationToken)
@@ -98,6 +99,8 @@ public static class FormFieldsReader
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) return (null, Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter."));
+        // RFC 2046 §5.1.1: 1 to 70 characters. MultipartReader throws on longer ones, outside any body read.
+        if (boundary.Length > MaxBoundaryLength) return (null, Problems.Malformed("Content-Type", $"A multipart boundary has at most {MaxBoundaryLength} characters."));
         var reader = new MultipartReader(boundary, new MemoryStream(body));
         var fields = new List<KeyValuePair<string, string?>>();
         try

@@ -32,4 +32,17 @@ public static class RequestBody
         }
         return (buffer.WrittenSpan.ToArray(), null);
     }
+
+    /// <summary>
+    /// <see cref="WebhookRequest.ReadAsync"/> (this request's own size limit, over Kestrel's server-wide one), then 400
+    /// naming the body unless it is valid UTF-8: a JSON parser only notices a bad byte inside a string when the string
+    /// is read, far from here, as an exception that is no client error.
+    /// </summary>
+    public static async Task<(byte[]? Body, IResult? Problem)> ReadUtf8Async(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await WebhookRequest.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (problem is not null) return (null, problem);
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, Problems.Malformed("body", "The body is not valid UTF-8."));
+        return (body, null);
+    }
 }

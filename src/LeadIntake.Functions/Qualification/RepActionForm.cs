@@ -110,9 +110,10 @@ public static class RepActionForm
         return default;
     }
 
+    /// <summary>Free text (need, note, role): lines kept, control characters dropped, as for every text a lead brings.</summary>
     private static string? Text(IReadOnlyDictionary<string, string> form, string field, List<FieldError> errors)
     {
-        var text = Value(form, field);
+        var text = form.TryGetValue(field, out var raw) ? TextSanitizer.MultiLine(raw) : null;
         if (text is { Length: > MaxTextLength })
         {
             errors.Add(new FieldError(field, $"At most {MaxTextLength} characters."));
@@ -121,6 +122,7 @@ public static class RepActionForm
         return text;
     }
 
+    /// <summary>A one-line value (a choice, an amount, a date, a currency): control characters are spaces, then trimmed.</summary>
     private static string? Value(IReadOnlyDictionary<string, string> form, string field) =>
-        form.TryGetValue(field, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        form.TryGetValue(field, out var v) ? TextSanitizer.SingleLine(v)?.Trim() : null;
 }

@@ -19,6 +19,21 @@ public sealed partial class RepActionHandler(
     TimeProvider time,
     ILogger<RepActionHandler> logger)
 {
+    /// <summary>
+    /// The page that refuses this link, or null when the link is valid for the lead and action. No I/O: a POST checks
+    /// its link with this before reading its body, so a request without a valid link costs no form parsing.
+    /// </summary>
+    public RepPage? Refusal(string id, string action, string? token)
+    {
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        return links.Verify(token, leadId, repAction) switch
+        {
+            ActionLinkVerification.Valid => null,
+            ActionLinkVerification.Expired => RepPages.Expired(),
+            _ => RepPages.Invalid(),
+        };
+    }
+
     /// <param name="form">The posted fields; null for a GET.</param>
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake;
 
 namespace LeadIntake.Functions.Qualification;
 
@@ -8,6 +9,9 @@ namespace LeadIntake.Functions.Qualification;
 /// </summary>
 public sealed class RepLeadAction : IHttpFunction
 {
+    /// <summary>A rep page's form is a few short fields and two text areas of 2,000 characters: 64 KiB is plenty.</summary>
+    public const int MaxFormBytes = 64 * 1024;
+
     public static FunctionDeclaration Declaration { get; } =
         new("RepLeadAction", new HttpTrigger("rep/leads/{id}/{action}", ["get", "post"], AuthLevel.Anonymous));
 
@@ -16,15 +20,39 @@ public sealed class RepLeadAction : IHttpFunction
     private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, RepActionHandler handler, CancellationToken cancellationToken)
     {
         var request = context.Request;
+        var queryToken = request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
         Dictionary<string, string>? form = null;
         if (HttpMethods.IsPost(request.Method))
         {
-            form = request.HasFormContentType
-                ? (await request.ReadFormAsync(cancellationToken)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal)
-                : [];
+            // The link first: a post without a valid link never has its body parsed.
+            if (queryToken is not null && handler.Refusal(id, action, queryToken) is { } refused) return Html(context, refused);
+            (form, var unreadable) = await ReadFormAsync(request, cancellationToken);
+            if (unreadable is not null) return Html(context, unreadable);
         }
-        var token = request.Query["t"].ToString() is { Length: > 0 } t ? t : form?.GetValueOrDefault("t");
+        var token = queryToken ?? form?.GetValueOrDefault("t");
         var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", form, cancellationToken);
+        return Html(context, page);
+    }
+
+    /// <summary>The posted fields, read with the form limits of every other endpoint (size, field count, multipart framing).</summary>
+    private static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return ([], null);
+        var (body, tooLarge) = await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken);
+        if (tooLarge is not null) return (null, RepPages.Unreadable(StatusOf(tooLarge)));
+        var (fields, problem) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
+        if (problem is not null) return (null, RepPages.Unreadable(StatusOf(problem)));
+        // A repeated name keeps all its values, comma-separated, as ASP.NET Core's form collection does.
+        var form = fields!.GroupBy(f => f.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(',', g.Select(f => f.Value)), StringComparer.Ordinal);
+        return (form, null);
+    }
+
+    private static int StatusOf(IResult problem) =>
+        problem is IStatusCodeHttpResult { StatusCode: int status } && status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest;
+
+    private static IResult Html(HttpContext context, RepPage page)
+    {
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: never send it elsewhere

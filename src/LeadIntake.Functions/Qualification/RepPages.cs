@@ -29,6 +29,12 @@ public static class RepPages
     public static RepPage Expired() => Message(StatusCodes.Status410Gone, "This link has expired",
         "Action links are valid for a limited time. Ask your sales manager to reassign or resend the lead.");
 
+    /// <summary>A posted form that can't be read: too large (413), too many fields, malformed multipart, not UTF-8 (400).</summary>
+    public static RepPage Unreadable(int status) => Message(status, "This form can't be read",
+        status == StatusCodes.Status413PayloadTooLarge
+            ? "The form is larger than a rep page ever sends. Open the link again from the mail and submit the page as it is."
+            : "The form was damaged on its way. Open the link again from the mail and submit the page as it is.");
+
     public static RepPage NotFound() => Message(StatusCodes.Status404NotFound, "Lead not found", "There is no such lead, or the address is incomplete.");
 
     public static RepPage AlreadyUsed(Lead lead, IReadOnlyList<(string Label, string Href)> next) =>

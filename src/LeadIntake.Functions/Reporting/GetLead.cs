@@ -13,7 +13,7 @@ public sealed class GetLead : IHttpFunction
 
     private static async Task<IResult> HandleAsync(string id, ILeadStore store, CancellationToken cancellationToken)
     {
-        if (!LeadId.TryParse(id, out var leadId)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid lead id.", "id", "A lead id is 26 characters of Crockford base32.");
+        if (!LeadId.TryParse(id, out var leadId)) return LeadIdProblems.Unusable(id);
         var stored = await store.FindAsync(leadId, cancellationToken);
         if (stored is null) return Problems.NotFound("id", $"No lead {leadId}.");
         var events = await store.GetEventsAsync(leadId, cancellationToken);

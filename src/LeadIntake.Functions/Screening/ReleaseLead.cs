@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake;
+using LeadIntake.Functions.Reporting;
 
 namespace LeadIntake.Functions.Screening;
 
@@ -13,6 +15,7 @@ namespace LeadIntake.Functions.Screening;
 public sealed class ReleaseLead : IHttpFunction
 {
     public const string Actor = "admin";
+    private const int MaxBodyBytes = 16 * 1024;
 
     public static FunctionDeclaration Declaration { get; } =
         new("ReleaseLead", new HttpTrigger("leads/{id}/release", ["post"], AuthLevel.Admin));
@@ -21,7 +24,7 @@ public sealed class ReleaseLead : IHttpFunction
 
     private static async Task<IResult> HandleAsync(string id, HttpRequest request, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
     {
-        if (!LeadId.TryParse(id, out var leadId)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid lead id.", "id", "A lead id is 26 characters of Crockford base32.");
+        if (!LeadId.TryParse(id, out var leadId)) return LeadIdProblems.Unusable(id);
         var (reason, problem) = await ReadReasonAsync(request, cancellationToken);
         if (problem is not null) return problem;
         if (await store.FindAsync(leadId, cancellationToken) is not { } stored) return Problems.NotFound("id", $"No lead {leadId}.");
@@ -35,10 +38,12 @@ public sealed class ReleaseLead : IHttpFunction
     internal static async Task<(string? Reason, IResult? Problem)> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return (null, null);
-        if (request.ContentLength > 16 * 1024) return (null, Problems.TooLarge(16 * 1024));
+        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken);
+        if (unreadable is not null) return (null, unreadable);
+        if (body!.Length == 0) return (null, null);
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Problems.Malformed("body", "The body must be a JSON object such as {\"reason\": \"…\"}."));
             if (!document.RootElement.TryGetProperty("reason", out var reason) || reason.ValueKind == JsonValueKind.Null) return (null, null);
             if (reason.ValueKind != JsonValueKind.String) return (null, Problems.Malformed("reason", "'reason' must be a string."));

@@ -50,8 +50,8 @@ public sealed class TableAccountOwners(StorageAccount storage) : IAccountOwners
         if (string.IsNullOrEmpty(email)) return (null, null);
         var domain = EmailDomains.DomainOf(email);
         var contact = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(email)));
-        // A RowKey can't hold '/', '\\', '#', '?' (Table service data model): such a "domain" is nobody's account.
-        bool usable = domain is not null && !EmailDomains.IsFreeMail(domain) && domain.IndexOfAny(['/', '\\', '#', '?']) < 0 && !domain.Any(char.IsControl);
+        // A "domain" a RowKey can't hold as it is ('/', '#', control characters…) is no company's domain: nobody's account.
+        bool usable = domain is not null && !EmailDomains.IsFreeMail(domain) && TableKey.IsValidAsIs(domain);
         return (usable ? domain : null, contact);
     }
 }

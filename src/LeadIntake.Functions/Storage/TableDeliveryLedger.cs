@@ -7,7 +7,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>
-/// Delivery claims in the <c>IntakeKeys</c> table, apart from event-id claims: PartitionKey <c>{provider}|delivery</c>,
+/// Delivery claims in the <c>IntakeKeys</c> table, apart from event-id claims: PartitionKey <c>{provider}|delivery</c> (provider through <see cref="TableKey"/>),
 /// RowKey the base64url SHA-256 of the delivery key, <c>LeadId</c>, <c>State</c> (<c>pending</c> → <c>applied</c>).
 /// </summary>
 public sealed class TableDeliveryLedger(StorageAccount storage) : IDeliveryLedger
@@ -39,5 +39,5 @@ public sealed class TableDeliveryLedger(StorageAccount storage) : IDeliveryLedge
     }
 
     private static (string Partition, string Row) Keys(string provider, string deliveryKey) =>
-        ($"{provider}|delivery", Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey))).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        ($"{TableKey.Encode(provider)}|delivery", Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey))).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
 }

@@ -8,7 +8,8 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>
-/// Provider event ids claimed by insert (STYLE 9): PartitionKey = provider, RowKey = SHA-256 of the event id
+/// Provider event ids claimed by insert: PartitionKey = provider (<see cref="TableKey"/>: a generic call or social
+/// provider names itself, <c>pbx#1</c> included), RowKey = SHA-256 of the event id
 /// (base64url: event ids may hold characters a RowKey can't, such as '/' in a Message-Id, and may be long).
 /// Webhook signatures already used live in the same table: PartitionKey <c>{provider}|signature</c>, RowKey the hash
 /// of the signature, <c>Delivery</c> the hash of the delivery that used it first (docs/reliability.md, "Webhook replay").
@@ -19,15 +20,16 @@ public sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
 
     public async Task<LeadId> ClaimAsync(string provider, string providerEventId, LeadId candidate, CancellationToken cancellationToken)
     {
+        var partition = TableKey.Encode(provider);
         var rowKey = Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(providerEventId)));
         try
         {
-            await _table.AddEntityAsync(new TableEntity(provider, rowKey) { ["LeadId"] = candidate.Value }, cancellationToken).ConfigureAwait(false);
+            await _table.AddEntityAsync(new TableEntity(partition, rowKey) { ["LeadId"] = candidate.Value }, cancellationToken).ConfigureAwait(false);
             return candidate;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await _table.GetEntityAsync<TableEntity>(provider, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await _table.GetEntityAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             return LeadId.Parse(existing.Value.GetString("LeadId"));
         }
     }

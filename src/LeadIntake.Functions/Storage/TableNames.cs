@@ -9,9 +9,9 @@ public static class TableNames
     public const string IntakeKeys = "IntakeKeys";
     /// <summary>One row per lead and mail purpose: sent once.</summary>
     public const string Mail = "Mail";
-    /// <summary>Sales reps (PartitionKey <c>rep</c>, RowKey lower-case email): the seed JSON of each rep.</summary>
+    /// <summary>Sales reps as earlier versions stored them (PartitionKey <c>rep</c>): read until the directory entity exists.</summary>
     public const string SalesReps = "SalesReps";
-    /// <summary>Teams (<c>team</c>), the rules with the default team (<c>rules</c>), one rotation per team (<c>rotation</c>).</summary>
+    /// <summary>The sales directory as one entity (<c>directory</c>/<c>current</c>) and one rotation per team (<c>rotation</c>).</summary>
     public const string Teams = "Teams";
     /// <summary>Account (company domain, contact email hash) → owning rep.</summary>
     public const string AccountOwners = "AccountOwners";

@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Storage;
 
 /// <summary>
 /// One rotation entity per team in the <c>Teams</c> table (PartitionKey <c>rotation</c>, RowKey the lower-case team
-/// id), its state as JSON. Saved with the ETag (insert when new): two dispatchers can't both spend the same turn.
+/// id through <see cref="TableKey"/>), its state as JSON. Saved with the ETag (insert when new): two dispatchers can't both spend the same turn.
 /// </summary>
 public sealed class TableTeamRotations(StorageAccount storage) : ITeamRotations
 {
@@ -17,7 +17,7 @@ public sealed class TableTeamRotations(StorageAccount storage) : ITeamRotations
 
     public async Task<StoredRotation> LoadAsync(string teamId, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, teamId.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Encode(teamId.ToLowerInvariant()), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } entity) return new StoredRotation(TeamRotation.Start(teamId), null);
         var state = JsonSerializer.Deserialize<RotationState>(entity.GetString("Data") ?? "{}", JsonSerializerOptions.Web) ?? new RotationState(0, 0, []);
         var rotation = new TeamRotation(teamId, state.Pointer, state.VirtualTime,
@@ -28,7 +28,7 @@ public sealed class TableTeamRotations(StorageAccount storage) : ITeamRotations
     public async Task<bool> TrySaveAsync(StoredRotation current, TeamRotation updated, CancellationToken cancellationToken)
     {
         var state = new RotationState(updated.Pointer, updated.VirtualTime, new Dictionary<string, RepRotationState>(updated.Reps, StringComparer.OrdinalIgnoreCase));
-        var entity = new TableEntity(Partition, updated.TeamId.ToLowerInvariant()) { ["Data"] = JsonSerializer.Serialize(state, JsonSerializerOptions.Web) };
+        var entity = new TableEntity(Partition, TableKey.Encode(updated.TeamId.ToLowerInvariant())) { ["Data"] = JsonSerializer.Serialize(state, JsonSerializerOptions.Web) };
         try
         {
             if (current.ETag is null) await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);

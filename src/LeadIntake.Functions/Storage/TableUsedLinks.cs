@@ -12,7 +12,7 @@ public sealed class TableUsedLinks(StorageAccount storage) : IUsedLinks
 
     public async Task<bool> TryUseAsync(ActionLinkClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(claims.Nonce, "")
+        var entity = new TableEntity(TableKey.Encode(claims.Nonce), "")
         {
             ["LeadId"] = claims.LeadId.Value,
             ["Action"] = WireNames.Of(claims.Action),
@@ -31,10 +31,10 @@ public sealed class TableUsedLinks(StorageAccount storage) : IUsedLinks
 
     public async Task<bool> IsUsedAsync(ActionLinkClaims claims, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(claims.Nonce, "", select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(claims.Nonce), "", select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue;
     }
 
     public async Task ReleaseAsync(ActionLinkClaims claims, CancellationToken cancellationToken) =>
-        await _table.DeleteEntityAsync(claims.Nonce, "", ETag.All, cancellationToken).ConfigureAwait(false);
+        await _table.DeleteEntityAsync(TableKey.Encode(claims.Nonce), "", ETag.All, cancellationToken).ConfigureAwait(false);
 }

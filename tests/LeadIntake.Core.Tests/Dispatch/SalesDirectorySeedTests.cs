@@ -74,6 +74,35 @@ public sealed class SalesDirectorySeedTests
     }
 
     [Theory]
+    [InlineData("al/ice@corp.test")]
+    [InlineData("al#ice@corp.test")]
+    [InlineData("alice?@corp.test")]
+    [InlineData("al\\\\ice@corp.test")]
+    public void A_rep_email_with_a_character_no_storage_key_can_hold_is_invalid_naming_the_email(string email)
+    {
+        var seed = Seed.Replace("alice@corp.test", email, StringComparison.Ordinal);
+
+        var invalid = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(seed));
+
+        Assert.Contains(invalid.Errors, e => e.Field == "reps[0].email");
+    }
+
+    [Fact]
+    public void A_team_id_with_a_key_character_or_over_128_characters_is_invalid_naming_the_id()
+    {
+        var hash = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", "\"ind#ustry\"", StringComparison.Ordinal)));
+        var longId = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", $"\"{new string('i', 129)}\"", StringComparison.Ordinal)));
+
+        Assert.Contains(hash.Errors, e => e.Field == "teams[0].id");
+        Assert.Contains(longId.Errors, e => e.Field == "teams[0].id");
+    }
+
+    [Fact]
+    public void A_repeated_property_is_unreadable_not_silently_one_of_the_two() =>
+        Assert.Equal("$", Assert.Single(Assert.IsType<SalesDirectoryParseOutcome.Invalid>(
+            SalesDirectorySeed.Parse("{\"defaultTeam\":\"a\",\"defaultTeam\":\"b\"}")).Errors).Field);
+
+    [Theory]
     [InlineData("not json")]
     [InlineData("[]")]
     [InlineData("{}")]

@@ -37,6 +37,24 @@ public sealed class LeadIdTests
     [InlineData("01m88v3ctsq0w4vr7qx3cp95qs")] // lower case is not our form
     public void Parse_refuses_what_is_not_a_lead_id(string text) => Assert.False(LeadId.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("7ZZZZZZZZZZZZZZZZZZZZZZZZZ")] // the largest 48-bit time: year 10889
+    [InlineData("76EZ91ZQ000000000000000000")] // 9999-12-31T23:59:59.999Z plus one millisecond
+    public void An_id_of_the_right_form_whose_time_is_past_year_9999_is_no_lead_id(string text)
+    {
+        Assert.True(LeadId.HasIdForm(text));
+        Assert.False(LeadId.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void The_last_millisecond_of_year_9999_is_still_a_lead_id()
+    {
+        var id = LeadId.New(DateTimeOffset.MaxValue);
+
+        Assert.True(LeadId.TryParse(id.Value, out var parsed));
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(), parsed.Timestamp.ToUnixTimeMilliseconds());
+    }
+
     [Fact]
     public void Parse_accepts_a_generated_id() =>
         Assert.True(LeadId.TryParse(LeadId.New(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)).Value, out _));
