@@ -46,7 +46,7 @@ public sealed class HostileInputTests
         Assert.True(report.RawMarkupPages.Count == 0, printed.ToString());
         Assert.True(report.MailsScanned > 0, printed.ToString());
         Assert.True(report.MarkupInjections.Count == 0, printed.ToString());
-        // Header injections are counted and printed; the full run (benchmarks `hostile`) fails on them.
+        Assert.True(report.HeaderInjections.Count == 0, printed.ToString());
         // Accepted hostile leads were stored: the run exercised storage, not only refusals.
         Assert.True(report.LeadsScanned > 5, printed.ToString());
     }
