@@ -8,13 +8,13 @@ namespace LeadIntake.Core.Screening;
 /// </summary>
 public sealed record ModelRulesDocument
 {
-    public double RuleWeight { get; init; } = 0.6;
+    public double RuleWeight { get; init; } = 0.3;
     public double ModelWeight { get; init; } = 1.0;
     public double Bias { get; init; }
-    public double SpamThreshold { get; init; } = 0.5;
+    public double SpamThreshold { get; init; } = 0.65;
     /// <summary>[low, high): a combined spam probability in this band is held for a person to review.</summary>
     public IReadOnlyList<double> ReviewBand { get; init; } = [0.3, 0.8];
-    public double IntentRuleWeight { get; init; } = 0.3;
+    public double IntentRuleWeight { get; init; } = 0.6;
     /// <summary>How many of the model's strongest features a decision's reasons name.</summary>
     public int ExplainTop { get; init; } = 4;
 }

@@ -181,8 +181,13 @@ internal static class ModelFeatures
     {
         int index = FeatureHasher.Bucket(FeatureHasher.Add(FeatureHasher.Start(seed, kind), text), mask);
         into.Add(index, value);
-        if (into.Wants(index)) into.Name(index, kind switch { 'd' => "domain " + text, 't' => "." + text, _ => text });
+        if (into.Wants(index)) into.Name(index, kind switch { 'd' => "domain " + text, 't' => "." + text, _ => DenseMark + text });
     }
+
+    private const char DenseMark = '~';
+
+    /// <summary>Whether a feature's readable name is a dense fact (length, share…) rather than text from the lead.</summary>
+    public static bool IsDense(string name) => name.Length > 0 && name[0] == DenseMark;
 
     private static void Normalise(FeatureVector into, int from, float length = 1)
     {

@@ -102,14 +102,17 @@ public sealed class ScreeningModel
         var best = contributions
             .Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-            .Take(top)
+            .Take(top * 3)
             .Select(kv => kv.Key)
             .ToList();
         if (best.Count == 0) return [];
-        // Hashing keeps no vocabulary: extract again, naming only the buckets wanted.
+        // Hashing keeps no vocabulary: extract again, naming only the buckets wanted. Words and n-grams first (what a
+        // reader can check in the text); a dense fact (length, function-word share) only when it weighed most.
         var named = new FeatureVector { Wanted = best.ToHashSet() };
         Extract(input, named);
-        return best.Where(named.Names.ContainsKey).Select(i => named.Names[i]).ToList();
+        var text = best.Where(i => named.Names.TryGetValue(i, out var n) && !ModelFeatures.IsDense(n)).Select(i => named.Names[i]).Take(top).ToList();
+        if (named.Names.TryGetValue(best[0], out var first) && ModelFeatures.IsDense(first)) text.Add(first[1..]);
+        return text;
     }
 
     /// <summary>The payload whose SHA-256 the header records: biases (float32) then weights (float16), little-endian.</summary>

@@ -89,11 +89,15 @@ public static class ModelTraining
     /// Stratified k-fold cross-validation on the training examples: each fold's model screens its held-out fifth
     /// through the whole decider (rules + model + combination), as the app would.
     /// </summary>
-    public static (ConfusionMatrix Matrix, int Reviews) CrossValidate(TrainingData data, ScreeningContext baseContext, int folds = Folds)
+    public static (ConfusionMatrix Matrix, IReadOnlyList<ScreenPrediction> Predictions) CrossValidate(TrainingData data, ScreeningContext baseContext, int folds = Folds) =>
+        CrossValidate(data, [baseContext], folds)[0];
+
+    /// <summary>Cross-validation of several decision settings (contexts) over the same fold models.</summary>
+    public static IReadOnlyList<(ConfusionMatrix Matrix, IReadOnlyList<ScreenPrediction> Predictions)> CrossValidate(
+        TrainingData data, IReadOnlyList<ScreeningContext> contexts, int folds = Folds)
     {
         var fold = FoldOf(data.Examples, folds, Settings.Seed);
-        var matrix = new ConfusionMatrix();
-        int reviews = 0;
+        var results = contexts.Select(_ => (Matrix: new ConfusionMatrix(), Predictions: new List<ScreenPrediction>())).ToList();
         for (int k = 0; k < folds; k++)
         {
             var train = data.Examples.Where((_, i) => fold[i] != k).ToList();
@@ -101,11 +105,14 @@ public static class ModelTraining
             if (test.Count == 0 || train.Count == 0) continue;
             var (bias, weights) = ModelTrainer.Fit(train, Features, Settings);
             var (model, _) = ScreeningModel.FromTrained(sha => Header(sha, data, [], null), bias, weights);
-            var (m, predictions) = ScreenEvaluation.Run(test, baseContext with { Model = model });
-            foreach (var p in predictions) matrix.Add(p.Expected, p.Predicted);
-            reviews += predictions.Count(p => p.Review);
+            for (int c = 0; c < contexts.Count; c++)
+            {
+                var (_, predictions) = ScreenEvaluation.Run(test, contexts[c] with { Model = model });
+                foreach (var p in predictions) results[c].Matrix.Add(p.Expected, p.Predicted);
+                results[c].Predictions.AddRange(predictions);
+            }
         }
-        return (matrix, reviews);
+        return results.Select(r => (r.Matrix, (IReadOnlyList<ScreenPrediction>)r.Predictions)).ToList();
     }
 
     private static int[] FoldOf(IReadOnlyList<TrainingExample> examples, int folds, int seed)

@@ -7,7 +7,7 @@ using LeadIntake.Core.Screening.Model;
 namespace LeadIntake.Benchmarks.Screening.Training;
 
 /// <summary>
-/// <c>train [--manifest FILE] [--out FILE] [--with-feedback FILE] [--compare-mlnet] [--no-cv]</c>: trains the screening
+/// <c>train [--manifest FILE] [--out FILE] [--with-feedback FILE] [--compare-mlnet] [--no-cv] [--tune] [--verbose]</c>: trains the screening
 /// model from the manifest with a fixed seed, prints cross-validated training figures and the holdout figures, writes
 /// the model resource and tests/corpus/holdout-figures.json. With feedback, refuses to write a model that scores worse
 /// on the holdout than the one it would replace.
@@ -17,7 +17,7 @@ public static class TrainCommand
     public static int Run(string[] args, TextWriter output)
     {
         string? manifestPath = null, outPath = null, feedback = null;
-        bool compare = false, crossValidate = true;
+        bool compare = false, crossValidate = true, tune = false, verbose = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,6 +27,8 @@ public static class TrainCommand
                 case "--with-feedback" when i + 1 < args.Length: feedback = args[++i]; break;
                 case "--compare-mlnet": compare = true; break;
                 case "--no-cv": crossValidate = false; break;
+                case "--tune": tune = true; break;
+                case "--verbose": verbose = true; break;
                 default:
                     Console.Error.WriteLine($"train: unexpected argument '{args[i]}'");
                     return 2;
@@ -63,12 +65,15 @@ public static class TrainCommand
         if (crossValidate)
         {
             clock.Restart();
-            var (matrix, reviews) = ModelTraining.CrossValidate(data, ScreeningContext.Default);
+            var (matrix, predictions) = ModelTraining.CrossValidate(data, ScreeningContext.Default);
+            int reviews = predictions.Count(p => p.Review);
             cv = QualityFigures.From(matrix, reviews);
             output.WriteLine();
             output.WriteLine(string.Create(inv, $"== {ModelTraining.Folds}-fold cross-validation on the training files (whole decision: rules + model), {clock.Elapsed.TotalSeconds:0.0} s"));
             output.Write(matrix.Format());
             output.WriteLine($"held for review: {reviews}");
+            if (verbose) PrintMisses(predictions, output);
+            if (tune) DecisionTuning.Run(data, output);
         }
 
         clock.Restart();
@@ -83,6 +88,7 @@ public static class TrainCommand
         output.WriteLine($"== HOLDOUT ({string.Join(", ", holdoutPaths)}): never trained or tuned on");
         output.Write(holdoutMatrix.Format());
         output.WriteLine($"held for review: {figures.Reviews}");
+        if (verbose) PrintMisses(holdoutPredictions, output);
 
         if (feedback is not null && File.Exists(outPath))
         {
@@ -133,6 +139,15 @@ public static class TrainCommand
         }
         if (compare) return MlNetComparison.Run(data, holdoutRecords, model, trainSeconds, output);
         return 0;
+    }
+
+    private static void PrintMisses(IReadOnlyList<ScreenPrediction> predictions, TextWriter output)
+    {
+        foreach (var p in predictions.Where(p => p.Expected != p.Predicted || p.Review))
+        {
+            output.WriteLine($"  {p.Id}: expected {LeadIntake.Core.Leads.WireNames.Of(p.Expected)}, predicted {LeadIntake.Core.Leads.WireNames.Of(p.Predicted)}{(p.Review ? " (review)" : "")}");
+            foreach (var reason in p.Decision.Reasons) output.WriteLine($"      {reason}");
+        }
     }
 
     /// <summary>Rewrites the manifest's per-class record counts when they changed (the files are the truth).</summary>
