@@ -56,6 +56,8 @@ public static class LeadScreener
         bool review = false;
         if (spam.Allowed) isSpam = false;
         else if (spam.Hard) isSpam = true;
+        // An automatic reply recognised at capture is "other" (out of office, bounce), not for the model to call spam.
+        else if (captured.Signals.AutoReply) isSpam = spam.IsSpam;
         else if (spamProbability is { } combined)
         {
             isSpam = combined >= settings.SpamThreshold;

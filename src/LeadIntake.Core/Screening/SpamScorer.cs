@@ -107,13 +107,14 @@ internal static class SpamScorer
     {
         var rules = context.Rules;
         var language = rules.Document.Language;
-        int words = message.WordCount;
-        if (words < language.UnservedMinWords) return;
         long served = context.ServedLanguageMask ?? rules.ServedMask;
-        int servedWords = 0, otherWords = 0;
+        int words = 0, servedWords = 0, otherWords = 0;
         long otherLanguages = 0;
-        for (int i = 0; i < words; i++)
+        for (int i = 0; i < message.WordCount; i++)
         {
+            // Single letters (the m of I'm, the l' of l'offre) are too ambiguous to tell a language.
+            if (message.Word(i).Length < 2) continue;
+            words++;
             if (!rules.LanguageWordsLookup.TryGetValue(message.Word(i), out var mask)) continue;
             if ((mask & served) != 0) servedWords++;
             else
@@ -122,6 +123,7 @@ internal static class SpamScorer
                 otherLanguages |= mask;
             }
         }
+        if (words < language.UnservedMinWords) return;
         double share = (double)servedWords / words;
         bool unserved = share < language.ServedShareBelow || (otherWords >= 3 && otherWords > 2 * servedWords);
         if (!unserved) return;
