@@ -5,7 +5,8 @@ using LeadIntake.Core.Screening;
 namespace LeadIntake.Benchmarks.Screening;
 
 /// <summary>
-/// Screening one lead end to end (spam verdict, normalisation, intent): target median ≤ 50 µs. Typical leads of each
+/// Screening one lead end to end (rules, text model, combined decision with explanation, normalisation, intent):
+/// target median ≤ 100 µs. Typical leads of each
 /// channel, built once; rules and lists are compiled in setup as in the app.
 /// </summary>
 [MemoryDiagnoser]

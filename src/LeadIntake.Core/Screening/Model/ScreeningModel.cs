@@ -21,6 +21,8 @@ public sealed class ScreeningModel
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    [ThreadStatic] private static FeatureVector? s_naming;
+
     private readonly float[] _weights;
     private readonly float[] _bias;
 
@@ -89,7 +91,11 @@ public sealed class ScreeningModel
     /// </summary>
     internal IReadOnlyList<string> Explain(in ModelInput input, FeatureVector features, LeadIntent intent, int top)
     {
-        var contributions = new Dictionary<int, double>();
+        // Top candidates by contribution, kept in a small sorted array (no dictionary: this runs for every lead).
+        int capacity = Math.Max(1, top * 3);
+        Span<int> bestIndex = stackalloc int[capacity];
+        Span<double> bestValue = stackalloc double[capacity];
+        int count = 0;
         var indices = features.Indices;
         var values = features.Values;
         int c = (int)intent;
@@ -97,21 +103,48 @@ public sealed class ScreeningModel
         {
             var row = _weights.AsSpan(indices[i] * ClassCount, ClassCount);
             double mean = (row[0] + row[1] + row[2] + row[3] + row[4]) / ClassCount;
-            contributions[indices[i]] = contributions.GetValueOrDefault(indices[i]) + values[i] * (row[c] - mean);
+            double contribution = values[i] * (row[c] - mean);
+            if (contribution <= 0) continue;
+            int existing = bestIndex[..count].IndexOf(indices[i]);
+            if (existing >= 0)
+            {
+                // A repeated word: its occurrences add up.
+                contribution += bestValue[existing];
+                bestIndex.Slice(existing + 1, count - existing - 1).CopyTo(bestIndex[existing..]);
+                bestValue.Slice(existing + 1, count - existing - 1).CopyTo(bestValue[existing..]);
+                count--;
+            }
+            else if (count == capacity && contribution <= bestValue[count - 1]) continue;
+            int at = count < capacity ? count : capacity - 1;
+            while (at > 0 && bestValue[at - 1] < contribution)
+            {
+                if (at < capacity)
+                {
+                    bestValue[at] = bestValue[at - 1];
+                    bestIndex[at] = bestIndex[at - 1];
+                }
+                at--;
+            }
+            bestValue[at] = contribution;
+            bestIndex[at] = indices[i];
+            if (count < capacity) count++;
         }
-        var best = contributions
-            .Where(kv => kv.Value > 0)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-            .Take(top * 3)
-            .Select(kv => kv.Key)
-            .ToList();
-        if (best.Count == 0) return [];
+        if (count == 0) return [];
         // Hashing keeps no vocabulary: extract again, naming only the buckets wanted. Words and n-grams first (what a
         // reader can check in the text); a dense fact (length, function-word share) only when it weighed most.
-        var named = new FeatureVector { Wanted = best.ToHashSet() };
+        var wanted = new HashSet<int>(count);
+        for (int i = 0; i < count; i++) wanted.Add(bestIndex[i]);
+        var named = s_naming ??= new FeatureVector();
+        named.Wanted = wanted;
         Extract(input, named);
-        var text = best.Where(i => named.Names.TryGetValue(i, out var n) && !ModelFeatures.IsDense(n)).Select(i => named.Names[i]).Take(top).ToList();
-        if (named.Names.TryGetValue(best[0], out var first) && ModelFeatures.IsDense(first)) text.Add(first[1..]);
+        var text = new List<string>(top + 1);
+        for (int i = 0; i < count && text.Count < top; i++)
+        {
+            if (named.Names.TryGetValue(bestIndex[i], out var name) && !ModelFeatures.IsDense(name)) text.Add(name);
+        }
+        if (named.Names.TryGetValue(bestIndex[0], out var first) && ModelFeatures.IsDense(first)) text.Add(first[1..]);
+        named.Wanted = null;
+        named.Clear();
         return text;
     }
 

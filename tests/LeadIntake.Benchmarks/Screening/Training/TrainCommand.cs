@@ -49,6 +49,12 @@ public static class TrainCommand
         foreach (var missing in data.Missing) output.WriteLine($"skipped (not in this checkout): {missing}");
         foreach (var file in data.Files) output.WriteLine($"training file {file.Path}: {file.Records} records, sha256 {file.Sha256[..12]}…");
         output.WriteLine(string.Create(inv, $"{data.Examples.Count} training examples featurised in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var authors = manifest.Training.ToDictionary(t => t.Path, t => t.Author ?? "(unknown)", StringComparer.Ordinal);
+        foreach (var share in data.Files.GroupBy(f => authors.GetValueOrDefault(f.Path, "feedback")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            int records = share.Sum(f => f.Records);
+            output.WriteLine(string.Create(inv, $"  author {share.Key}: {records} records ({100.0 * records / Math.Max(1, data.Examples.Count):0.0} %)"));
+        }
         UpdateCounts(manifest, data, manifestPath, root);
 
         var holdoutPaths = manifest.HoldoutPaths(root);
@@ -113,7 +119,6 @@ public static class TrainCommand
             ["holdout.macroF1"] = figures.MacroF1,
             ["holdout.spamFalsePositiveRate"] = figures.SpamFalsePositiveRate,
             ["holdout.reviews"] = figures.Reviews,
-            ["train.seconds"] = Math.Round(trainSeconds, 2),
         };
         if (cv is not null)
         {
@@ -137,7 +142,7 @@ public static class TrainCommand
             File.WriteAllText(Path.Combine(root, ModelTraining.FiguresPath), JsonSerializer.Serialize(recorded, TrainingManifest.JsonOptions) + "\n");
             output.WriteLine($"wrote {ModelTraining.FiguresPath}; rebuild so the app embeds the new model");
         }
-        if (compare) return MlNetComparison.Run(data, holdoutRecords, model, trainSeconds, output);
+        if (compare) return MlNetComparison.Run(data, holdoutRecords, model, trainSeconds, new FileInfo(outPath).Length, output);
         return 0;
     }
 
