@@ -26,8 +26,7 @@ internal static class ModelFeatures
         {
             var word = message.Word(i);
             int index = FeatureHasher.Bucket(FeatureHasher.Add(FeatureHasher.Start(seed, 'w'), word), mask);
-            into.Add(index, 1);
-            if (into.Wants(index)) into.Name(index, message.Word(i).ToString());
+            into.Add(index, 1, Source(WordKind, i));
         }
         Normalise(into, from);
         if (config.WordBigrams && words > 1)
@@ -38,8 +37,7 @@ internal static class ModelFeatures
                 uint h = FeatureHasher.Add(FeatureHasher.Start(seed, 'b'), message.Word(i - 1));
                 h = FeatureHasher.Add(FeatureHasher.Add(h, ' '), message.Word(i));
                 int index = FeatureHasher.Bucket(h, mask);
-                into.Add(index, 1);
-                if (into.Wants(index)) into.Name(index, $"\"{message.Word(i - 1)} {message.Word(i)}\"");
+                into.Add(index, 1, Source(BigramKind, i));
             }
             Normalise(into, from);
         }
@@ -50,8 +48,7 @@ internal static class ModelFeatures
         {
             var word = input.Names.Word(i);
             int index = FeatureHasher.Bucket(FeatureHasher.Add(FeatureHasher.Start(seed, 'n'), word), mask);
-            into.Add(index, 1);
-            if (into.Wants(index)) into.Name(index, $"name {input.Names.Word(i)}");
+            into.Add(index, 1, Source(NameKind, i));
         }
         Normalise(into, from, 0.5f);
 
@@ -102,8 +99,7 @@ internal static class ModelFeatures
                 {
                     var gram = buffer.AsSpan(i, n);
                     int index = FeatureHasher.Bucket(FeatureHasher.Add(start, gram), mask);
-                    into.Add(index, 1);
-                    if (into.Wants(index)) into.Name(index, $"'{new string(gram).Replace(' ', '_')}'");
+                    into.Add(index, 1, Source(CharKind, (n << 20) | i));
                 }
             }
             Normalise(into, from);
@@ -180,14 +176,47 @@ internal static class ModelFeatures
     private static void Indicator(FeatureVector into, uint seed, int mask, char kind, string text, float value)
     {
         int index = FeatureHasher.Bucket(FeatureHasher.Add(FeatureHasher.Start(seed, kind), text), mask);
-        into.Add(index, value);
-        if (into.Wants(index)) into.Name(index, kind switch { 'd' => "domain " + text, 't' => "." + text, _ => DenseMark + text });
+        into.Add(index, value, Source(IndicatorKind, into.Indicators.Count));
+        into.Indicators.Add((kind, text));
     }
 
-    private const char DenseMark = '~';
+    private const int WordKind = 1, BigramKind = 2, CharKind = 3, NameKind = 4, IndicatorKind = 5;
 
-    /// <summary>Whether a feature's readable name is a dense fact (length, share…) rather than text from the lead.</summary>
-    public static bool IsDense(string name) => name.Length > 0 && name[0] == DenseMark;
+    private static int Source(int kind, int position) => (kind << 27) | position;
+
+    /// <summary>Whether feature <paramref name="position"/> of <paramref name="vector"/> is a dense fact (length, share…) rather than text.</summary>
+    public static bool IsDense(FeatureVector vector, int position)
+    {
+        int source = vector.Sources[position];
+        return source >> 27 == IndicatorKind && vector.Indicators[source & ((1 << 27) - 1)].Kind == 'f';
+    }
+
+    /// <summary>
+    /// The readable text of feature <paramref name="position"/>: a word, a <c>"two words"</c> bigram, a <c>'_pri'</c>
+    /// character gram (word edges as <c>_</c>), <c>name x</c>, <c>domain x</c>, <c>.tld</c>, or a dense fact.
+    /// </summary>
+    public static string Describe(in ModelInput input, FeatureVector vector, int position)
+    {
+        int source = vector.Sources[position];
+        int at = source & ((1 << 27) - 1);
+        var message = input.Message;
+        switch (source >> 27)
+        {
+            case WordKind: return message.Word(at).ToString();
+            case BigramKind: return $"\"{message.Word(at - 1)} {message.Word(at)}\"";
+            case NameKind: return $"name {input.Names.Word(at)}";
+            case CharKind:
+            {
+                int n = at >> 20, offset = at & ((1 << 20) - 1);
+                var spaced = new System.Text.StringBuilder(" ");
+                for (int i = 0; i < message.WordCount && spaced.Length < offset + n; i++) spaced.Append(message.Word(i)).Append(' ');
+                return $"'{spaced.ToString(offset, n).Replace(' ', '_')}'";
+            }
+            default:
+                var (kind, text) = vector.Indicators[at];
+                return kind switch { 'd' => "domain " + text, 't' => "." + text, _ => text };
+        }
+    }
 
     private static void Normalise(FeatureVector into, int from, float length = 1)
     {

@@ -21,8 +21,6 @@ public sealed class ScreeningModel
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    [ThreadStatic] private static FeatureVector? s_naming;
-
     private readonly float[] _weights;
     private readonly float[] _bias;
 
@@ -87,7 +85,7 @@ public sealed class ScreeningModel
 
     /// <summary>
     /// The features that pushed most towards <paramref name="intent"/>: per bucket, value × (the class's weight − the mean
-    /// weight over classes), largest first; names come from <see cref="FeatureVector.Names"/>.
+    /// weight over classes), largest first, named by <see cref="ModelFeatures.Describe"/>.
     /// </summary>
     internal IReadOnlyList<string> Explain(in ModelInput input, FeatureVector features, LeadIntent intent, int top)
     {
@@ -130,21 +128,17 @@ public sealed class ScreeningModel
             if (count < capacity) count++;
         }
         if (count == 0) return [];
-        // Hashing keeps no vocabulary: extract again, naming only the buckets wanted. Words and n-grams first (what a
-        // reader can check in the text); a dense fact (length, function-word share) only when it weighed most.
-        var wanted = new HashSet<int>(count);
-        for (int i = 0; i < count; i++) wanted.Add(bestIndex[i]);
-        var named = s_naming ??= new FeatureVector();
-        named.Wanted = wanted;
-        Extract(input, named);
+        // Words and n-grams first (what a reader can check in the text); a dense fact (length, function-word share)
+        // only when it weighed most. Names are built for these few features only, from where each came from.
         var text = new List<string>(top + 1);
+        string? dense = null;
         for (int i = 0; i < count && text.Count < top; i++)
         {
-            if (named.Names.TryGetValue(bestIndex[i], out var name) && !ModelFeatures.IsDense(name)) text.Add(name);
+            int position = indices.IndexOf(bestIndex[i]);
+            if (!ModelFeatures.IsDense(features, position)) text.Add(ModelFeatures.Describe(input, features, position));
+            else if (i == 0) dense = ModelFeatures.Describe(input, features, position);
         }
-        if (named.Names.TryGetValue(bestIndex[0], out var first) && ModelFeatures.IsDense(first)) text.Add(first[1..]);
-        named.Wanted = null;
-        named.Clear();
+        if (dense is not null) text.Add(dense);
         return text;
     }
 

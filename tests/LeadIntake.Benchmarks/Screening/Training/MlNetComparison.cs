@@ -66,7 +66,7 @@ public static class MlNetComparison
     private static void Predict(ScreeningModel model, TrainingExample e, FeatureVector vector, Span<double> p)
     {
         vector.Clear();
-        for (int i = 0; i < e.Indices.Length; i++) vector.Add(e.Indices[i], e.Values[i]);
+        for (int i = 0; i < e.Indices.Length; i++) vector.Add(e.Indices[i], e.Values[i], 0);
         model.Predict(vector, p);
     }
 
