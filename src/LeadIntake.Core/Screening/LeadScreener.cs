@@ -159,7 +159,7 @@ public static class LeadScreener
         var inv = CultureInfo.InvariantCulture;
         string parts = string.Create(inv, $"rules {spam.Score:0.0} points, model P(spam) {modelSpam:0.00}: combined P(spam) {combined:0.00}");
         if (spam.Allowed) return $"{parts}; the allow-list decides";
-        if (spam.Hard) return $"{parts}; a hard rule decides: spam";
+        if (spam.Hard) return $"{parts}; the rules decide alone: spam";
         if (released) return $"{parts}; released by an admin";
         if (review)
         {

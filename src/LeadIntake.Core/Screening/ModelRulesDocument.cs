@@ -15,6 +15,8 @@ public sealed record ModelRulesDocument
     /// <summary>[low, high): a combined spam probability in this band is held for a person to review.</summary>
     public IReadOnlyList<double> ReviewBand { get; init; } = [0.3, 0.8];
     public double IntentRuleWeight { get; init; } = 0.6;
+    /// <summary>Rule points from which the rules decide spam alone, whatever the model says (bursts, several bot signals).</summary>
+    public double RulesDecideAt { get; init; } = 8.0;
     /// <summary>How many of the model's strongest features a decision's reasons name.</summary>
     public int ExplainTop { get; init; } = 4;
 }

@@ -32,14 +32,15 @@ internal static class SpamScorer
         }
 
         var signals = captured.Signals;
-        // Bot evidence that decides alone, whatever the text says.
-        bool hard = signals.HoneypotFilled || signals.CaptchaPassed == false;
+        // Bot evidence decides alone, whatever the text says, when its points reach the threshold by themselves (an
+        // operator who raises the threshold above them makes them ordinary evidence again).
+        bool hard = (signals.HoneypotFilled && w.HoneypotFilled >= rules.Threshold) || (signals.CaptchaPassed == false && w.CaptchaFailed >= rules.Threshold);
         if (signals.HoneypotFilled) Add(w.HoneypotFilled, "the hidden honeypot field was filled (humans never see it)");
         if (signals.CaptchaPassed == false) Add(w.CaptchaFailed, "the CAPTCHA check failed");
         if (signals.TimeToSubmit is { } elapsed)
         {
             double ms = elapsed.TotalMilliseconds;
-            hard |= ms < w.TooFastUnderMs;
+            hard |= ms < w.TooFastUnderMs && w.TooFast >= rules.Threshold;
             if (ms < w.TooFastUnderMs) Add(w.TooFast, string.Create(CultureInfo.InvariantCulture, $"submitted {ms:0} ms after the form loaded: faster than a human can type"));
             else if (ms < w.HurriedUnderMs) Add(w.Hurried, string.Create(CultureInfo.InvariantCulture, $"submitted only {ms / 1000:0.0} s after the form loaded"));
         }
@@ -94,6 +95,8 @@ internal static class SpamScorer
             hard = true;
         }
 
+        // So much rule evidence (a burst of submissions, several bot signals together) that no text can outweigh it.
+        hard |= score >= rules.Model.RulesDecideAt;
         bool spam = score >= rules.Threshold;
         double confidence = spam ? Math.Clamp(0.5 + score / (4 * rules.Threshold), 0.5, 0.99) : 0;
         return new SpamVerdict(score, spam, confidence) { Hard = hard };

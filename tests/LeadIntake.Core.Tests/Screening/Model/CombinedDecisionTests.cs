@@ -70,7 +70,29 @@ public class CombinedDecisionTests
 
         Assert.Equal(LeadTrigger.Quarantine, honeypot.Trigger);
         Assert.Equal(LeadTrigger.Quarantine, fast.Trigger);
-        Assert.Contains(fast.Decision.Reasons, r => r.Contains("a hard rule decides", StringComparison.Ordinal));
+        Assert.Contains(fast.Decision.Reasons, r => r.Contains("the rules decide alone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Screen_lets_a_burst_of_submissions_decide_alone_whatever_the_model_says()
+    {
+        var context = With(0.001) with { RecentSubmissionsFromContact = 11, RecentSubmissionsFromClient = 11 };
+
+        var outcome = Screen(Form(Question), context);
+
+        Assert.Equal(LeadTrigger.Quarantine, outcome.Trigger);
+        Assert.True(outcome.Decision.SpamScore >= ScreeningRules.Default.Model.RulesDecideAt);
+    }
+
+    [Fact]
+    public void An_operator_who_raises_the_threshold_above_the_honeypot_makes_it_ordinary_evidence()
+    {
+        var document = ScreeningRules.Default.Document;
+        var lenient = ScreeningRules.Parse(System.Text.Json.JsonSerializer.Serialize(document with { Spam = document.Spam with { Threshold = 50 } }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+
+        var outcome = Screen(Form(Question, honeypot: true), With(0.001) with { Rules = lenient });
+
+        Assert.NotEqual(LeadTrigger.Quarantine, outcome.Trigger);
     }
 
     [Fact]
