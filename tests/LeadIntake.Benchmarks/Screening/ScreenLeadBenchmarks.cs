@@ -10,6 +10,7 @@ namespace LeadIntake.Benchmarks.Screening;
 /// channel, built once; rules and lists are compiled in setup as in the app.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScreenLeadBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);

@@ -103,11 +103,8 @@ public static class TrainCommand
             var (old, oldPredictions) = ScreenEvaluation.Run(holdoutRecords, ScreeningContext.Default with { Model = current });
             output.WriteLine(string.Create(inv,
                 $"current model {current.Version}: holdout macro-F1 {old.MacroF1:0.000}, spam FPR {old.SpamFalsePositiveRate:0.000}; with feedback: {holdoutMatrix.MacroF1:0.000}, {holdoutMatrix.SpamFalsePositiveRate:0.000}"));
-            if (holdoutMatrix.MacroF1 < old.MacroF1 - 1e-9 || holdoutMatrix.SpamFalsePositiveRate > old.SpamFalsePositiveRate + 1e-9)
+            if (RefusalReason(old, holdoutMatrix) is { } why)
             {
-                var why = holdoutMatrix.MacroF1 < old.MacroF1 - 1e-9
-                    ? string.Create(inv, $"holdout macro-F1 would drop from {old.MacroF1:0.000} to {holdoutMatrix.MacroF1:0.000}")
-                    : string.Create(inv, $"holdout spam false-positive rate would rise from {old.SpamFalsePositiveRate:0.000} to {holdoutMatrix.SpamFalsePositiveRate:0.000}");
                 output.WriteLine($"REFUSED: the model trained with feedback scores worse on the holdout than {current.Version}: {why}. Nothing written.");
                 return 3;
             }
@@ -144,6 +141,21 @@ public static class TrainCommand
         }
         if (compare) return MlNetComparison.Run(data, holdoutRecords, model, trainSeconds, new FileInfo(outPath).Length, output);
         return 0;
+    }
+
+    /// <summary>Why a candidate model must not replace the current one (worse holdout macro-F1 or spam FPR), or null.</summary>
+    public static string? RefusalReason(ConfusionMatrix current, ConfusionMatrix candidate)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (candidate.MacroF1 < current.MacroF1 - 1e-9)
+        {
+            return string.Create(inv, $"holdout macro-F1 would drop from {current.MacroF1:0.000} to {candidate.MacroF1:0.000}");
+        }
+        if (candidate.SpamFalsePositiveRate > current.SpamFalsePositiveRate + 1e-9)
+        {
+            return string.Create(inv, $"holdout spam false-positive rate would rise from {current.SpamFalsePositiveRate:0.000} to {candidate.SpamFalsePositiveRate:0.000}");
+        }
+        return null;
     }
 
     private static void PrintMisses(IReadOnlyList<ScreenPrediction> predictions, TextWriter output)
