@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Running;
 using LeadIntake.Benchmarks;
 using LeadIntake.Benchmarks.Screening;
+using LeadIntake.Benchmarks.Screening.Training;
 
 // One entry point, one verb per measurement: `screen-eval FILE [--out FILE]` (quality on a labeled corpus),
-// `bench [BenchmarkDotNet args]` (micro-benchmarks), `load [--rate N] [--duration S] [--instances K]` (end to end),
-// `hostile [--short]` (bad input over every endpoint).
+// `train [...]` (the screening model), `bench [BenchmarkDotNet args]` (micro-benchmarks),
+// `load [--rate N] [--duration S] [--instances K]` (end to end), `hostile [--short]` (bad input over every endpoint).
 var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (verb)
 {
+    case "train":
+        return TrainCommand.Run(rest, Console.Out);
     case "screen-eval":
         return ScreenEvalCommand.Run(rest, Console.Out);
     case "bench":
@@ -22,6 +25,8 @@ switch (verb)
         Console.Error.WriteLine("""
             usage:
               screen-eval FILE [--out FILE]   screen a labeled JSONL corpus; print the confusion matrix, per-class precision/recall, macro-F1 and the spam false-positive rate
+              train [--manifest FILE] [--out FILE] [--with-feedback FILE] [--compare-mlnet] [--no-cv]
+                                              train the screening model from tests/corpus/train/manifest.json (fixed seed); print cross-validated and holdout figures
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
               load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE] [--trace FILE]
                                               end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails

@@ -97,7 +97,7 @@ public sealed class QueueRuntimeTests
 
         const int leads = 30;
         var ids = await Task.WhenAll(Enumerable.Range(0, leads).Select(i =>
-            (i % 2 == 0 ? first : second).PostLeadAsync(new { email = $"buyer{i}@acme.example", message = $"Quote request {i}" })));
+            (i % 2 == 0 ? first : second).PostLeadAsync(new { email = $"buyer{i}@acme.example", message = $"Could you send us a quote for {i + 2} vibration sensors?" })));
 
         foreach (var id in ids)
         {
@@ -123,7 +123,7 @@ public sealed class QueueRuntimeTests
             services: WithFaultyMail(s => s.Delay = TimeSpan.FromSeconds(30)));
         var sender = (FaultyMailSender)slow.GetService<IMailSender>();
         var ids = new List<string>();
-        for (int i = 0; i < 5; i++) ids.Add(await slow.PostLeadAsync(new { email = $"p{i}@acme.example", message = "Pricing?" }));
+        for (int i = 0; i < 5; i++) ids.Add(await slow.PostLeadAsync(new { email = $"p{i}@acme.example", message = "Could you send us your pricing for the monitoring subscription?" }));
 
         // Wait until the slow instance holds messages in flight, then stop it.
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);

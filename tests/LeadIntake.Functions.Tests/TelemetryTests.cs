@@ -22,7 +22,7 @@ public sealed class TelemetryTests
         });
         const string email = "m.keller@telemetry-check.example";
 
-        var id = await app.PostLeadAsync(new { firstName = "Mara", lastName = "Keller", email, phone = "+41 44 668 18 00", company = "Keller Druck", message = "Offerte für 300 Stück, bitte." });
+        var id = await app.PostLeadAsync(new { firstName = "Mara", lastName = "Keller", email, phone = "+41 44 668 18 00", company = "Keller Druck", message = "Bonjour, pouvez-vous nous faire une offre pour 300 capteurs ?" });
         await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
         app.GetService<TracerProvider>().ForceFlush();
         app.GetService<MeterProvider>().ForceFlush();

@@ -13,4 +13,10 @@ public sealed record ScreeningDecision(
 
     /// <summary>A usable phone number (E.164): an MQL with one can be called back now and is prioritised.</summary>
     public bool HasPhone { get; init; }
+
+    /// <summary>The version of the text model that took part, or null when the rules decided alone (no model loaded).</summary>
+    public string? ModelVersion { get; init; }
+
+    /// <summary>The spam probability from the rule score and the model combined (null without a model).</summary>
+    public double? SpamProbability { get; init; }
 }

@@ -14,26 +14,10 @@ internal static class IntentClassifier
 
     public static IntentDecision Classify(CapturedLead captured, FoldedText message, ReadOnlySpan<bool> hits, ScreeningRules rules, List<string> reasons)
     {
-        if (captured.Signals.AutoReply)
-        {
-            reasons.Add("other: an automatic reply (out of office, bounce) recognised at capture");
-            return new IntentDecision(LeadIntent.Other, 0.9);
-        }
-        if (captured.Channel == Channel.Call && message.WordCount == 0)
-        {
-            reasons.Add("commercial (low confidence): a call without a message; policy is to call back");
-            return new IntentDecision(LeadIntent.Commercial, 0.3);
-        }
+        if (Structural(captured, message, reasons) is { } structural) return structural;
 
         Span<double> scores = stackalloc double[IntentCount];
-        foreach (var group in rules.Groups)
-        {
-            if (group.Intent is not { } intent) continue;
-            var (points, matched) = SpamScorer.GroupScore(group, hits, rules);
-            if (points <= 0) continue;
-            scores[(int)intent] += points;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{WireNames.Of(intent)} +{points:0.0}: {group.Name} ({matched})"));
-        }
+        RuleScores(hits, rules, reasons, scores);
 
         double commercial = scores[(int)LeadIntent.Commercial];
         var best = LeadIntent.Commercial;
@@ -63,6 +47,38 @@ internal static class IntentClassifier
             return new IntentDecision(LeadIntent.Commercial, 0.4);
         }
         return new IntentDecision(LeadIntent.Commercial, Confidence(commercial, bestScore));
+    }
+
+    /// <summary>
+    /// The structural cases decided before any vocabulary: an automatic reply is "other", a call without words is a
+    /// possible sale. Null when the text has to be read.
+    /// </summary>
+    public static IntentDecision? Structural(CapturedLead captured, FoldedText message, List<string> reasons)
+    {
+        if (captured.Signals.AutoReply)
+        {
+            reasons.Add("other: an automatic reply (out of office, bounce) recognised at capture");
+            return new IntentDecision(LeadIntent.Other, 0.9);
+        }
+        if (captured.Channel == Channel.Call && message.WordCount == 0)
+        {
+            reasons.Add("commercial (low confidence): a call without a message; policy is to call back");
+            return new IntentDecision(LeadIntent.Commercial, 0.3);
+        }
+        return null;
+    }
+
+    /// <summary>Each intent's points from the rules' term groups (commercial, service, hr, other), with a reason per group that matched.</summary>
+    public static void RuleScores(ReadOnlySpan<bool> hits, ScreeningRules rules, List<string> reasons, Span<double> scores)
+    {
+        foreach (var group in rules.Groups)
+        {
+            if (group.Intent is not { } intent) continue;
+            var (points, matched) = SpamScorer.GroupScore(group, hits, rules);
+            if (points <= 0) continue;
+            scores[(int)intent] += points;
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{WireNames.Of(intent)} +{points:0.0}: {group.Name} ({matched})"));
+        }
     }
 
     // 0.5 when the runner-up is as strong, towards 1 as the lead grows; never claims certainty from keywords.

@@ -1,3 +1,5 @@
+using LeadIntake.Core.Screening.Model;
+
 namespace LeadIntake.Core.Screening;
 
 /// <summary>
@@ -19,6 +21,11 @@ public sealed record ScreeningContext
     public int RecentSubmissionsFromContact { get; init; }
     /// <summary>Other leads from the same client fingerprint in the recent window, this one excluded.</summary>
     public int RecentSubmissionsFromClient { get; init; }
+
+    /// <summary>The learned text model; null screens with the rules alone.</summary>
+    public ScreeningModel? Model { get; init; } = ScreeningModel.Default;
+    /// <summary>Served languages as a bit set over the rules' languages (<see cref="ScreeningRules.MaskOf"/>); null: the rules file's.</summary>
+    public long? ServedLanguageMask { get; init; }
 
     public static ScreeningContext Default { get; } = new();
 }

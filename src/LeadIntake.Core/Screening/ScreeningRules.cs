@@ -21,8 +21,17 @@ public sealed class ScreeningRules
 
     private static readonly Lazy<ScreeningRules> Embedded = new(LoadEmbedded);
 
-    private ScreeningRules(ScreeningRulesDocument document, IReadOnlyList<TermGroup> groups, TermMatcher matcher, FrozenDictionary<string, int> lexicon)
+    private ScreeningRules(
+        ScreeningRulesDocument document,
+        IReadOnlyList<TermGroup> groups,
+        TermMatcher matcher,
+        FrozenDictionary<string, int> lexicon,
+        IReadOnlyList<string> languages,
+        FrozenDictionary<string, long> languageWords)
     {
+        Languages = languages;
+        LanguageWordsLookup = languageWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        ServedMask = MaskOf(document.Language.Served);
         Document = document;
         Groups = groups;
         Matcher = matcher;
@@ -45,6 +54,27 @@ public sealed class ScreeningRules
     /// <summary>Function word → 1 for French, 2 for English.</summary>
     internal FrozenDictionary<string, int> Lexicon { get; }
     internal FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LexiconLookup { get; }
+    /// <summary>Every language with function words in the rules (fr, en, then the others), in bit order.</summary>
+    internal IReadOnlyList<string> Languages { get; }
+    /// <summary>Function word → bit set of the <see cref="Languages"/> it belongs to.</summary>
+    internal FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> LanguageWordsLookup { get; }
+    /// <summary>The rules file's served languages as a bit set over <see cref="Languages"/>.</summary>
+    internal long ServedMask { get; }
+    public ModelRulesDocument Model => Document.Model;
+
+    /// <summary>The bit set of <paramref name="codes"/>; throws <see cref="FormatException"/> for a language without function words.</summary>
+    public long MaskOf(IEnumerable<string> codes)
+    {
+        long mask = 0;
+        foreach (var code in codes)
+        {
+            int index = -1;
+            for (int i = 0; i < Languages.Count; i++) if (string.Equals(Languages[i], code.Trim(), StringComparison.OrdinalIgnoreCase)) index = i;
+            if (index < 0) throw new FormatException($"Served language '{code}' has no function words in the rules (known: {string.Join(", ", Languages)}).");
+            mask |= 1L << index;
+        }
+        return mask;
+    }
 
     /// <summary>Compiles a rules file; throws <see cref="FormatException"/> naming what is wrong (a bad file must stop the app).</summary>
     public static ScreeningRules Parse(string json)
@@ -79,7 +109,31 @@ public sealed class ScreeningRules
         var lexicon = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in document.Language.Fr) lexicon[AccentFolding.Fold(word)] = 1;
         foreach (var word in document.Language.En) lexicon[AccentFolding.Fold(word)] = lexicon.TryGetValue(AccentFolding.Fold(word), out var fr) && fr == 1 ? 0 : 2;
-        return new ScreeningRules(document, groups, new TermMatcher(terms, groups, negators), lexicon.ToFrozenDictionary(StringComparer.Ordinal));
+        var languages = new List<string> { "fr", "en" };
+        var languageWords = new Dictionary<string, long>(StringComparer.Ordinal);
+        void AddWords(IEnumerable<string> words, int bit)
+        {
+            foreach (var word in words) languageWords[AccentFolding.Fold(word)] = languageWords.GetValueOrDefault(AccentFolding.Fold(word)) | (1L << bit);
+        }
+        AddWords(document.Language.Fr, 0);
+        AddWords(document.Language.En, 1);
+        foreach (var (code, words) in document.Language.Others.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (languages.Count == 63) throw new FormatException("language.others: at most 61 languages.");
+            languages.Add(code.ToLowerInvariant());
+            AddWords(words, languages.Count - 1);
+        }
+        if (document.Language.Served.Count == 0) throw new FormatException("language.served must name at least one language.");
+        if (document.Language.ServedShareBelow is < 0 or > 1) throw new FormatException("language.servedShareBelow must be between 0 and 1.");
+        var band = document.Model.ReviewBand;
+        if (band.Count != 2 || band[0] > band[1] || band[0] < 0 || band[1] > 1)
+        {
+            throw new FormatException("model.reviewBand must be [low, high] with 0 ≤ low ≤ high ≤ 1.");
+        }
+        if (document.Model.SpamThreshold is <= 0 or >= 1) throw new FormatException("model.spamThreshold must be between 0 and 1 (exclusive).");
+        var rules = new ScreeningRules(document, groups, new TermMatcher(terms, groups, negators), lexicon.ToFrozenDictionary(StringComparer.Ordinal),
+            languages, languageWords.ToFrozenDictionary(StringComparer.Ordinal));
+        return rules;
     }
 
     private static void AddGroup(TermGroupDocument source, LeadIntent? intent, List<TermGroup> groups, List<CompiledTerm> terms, string section)

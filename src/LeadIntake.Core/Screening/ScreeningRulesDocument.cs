@@ -8,4 +8,5 @@ public sealed record ScreeningRulesDocument
     public SpamRulesDocument Spam { get; init; } = new();
     public IntentRulesDocument Intent { get; init; } = new();
     public LanguageLexiconDocument Language { get; init; } = new();
+    public ModelRulesDocument Model { get; init; } = new();
 }

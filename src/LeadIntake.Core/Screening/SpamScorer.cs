@@ -32,11 +32,15 @@ internal static class SpamScorer
         }
 
         var signals = captured.Signals;
+        // Bot evidence decides alone, whatever the text says, when its points reach the threshold by themselves (an
+        // operator who raises the threshold above them makes them ordinary evidence again).
+        bool hard = (signals.HoneypotFilled && w.HoneypotFilled >= rules.Threshold) || (signals.CaptchaPassed == false && w.CaptchaFailed >= rules.Threshold);
         if (signals.HoneypotFilled) Add(w.HoneypotFilled, "the hidden honeypot field was filled (humans never see it)");
         if (signals.CaptchaPassed == false) Add(w.CaptchaFailed, "the CAPTCHA check failed");
         if (signals.TimeToSubmit is { } elapsed)
         {
             double ms = elapsed.TotalMilliseconds;
+            hard |= ms < w.TooFastUnderMs && w.TooFast >= rules.Threshold;
             if (ms < w.TooFastUnderMs) Add(w.TooFast, string.Create(CultureInfo.InvariantCulture, $"submitted {ms:0} ms after the form loaded: faster than a human can type"));
             else if (ms < w.HurriedUnderMs) Add(w.Hurried, string.Create(CultureInfo.InvariantCulture, $"submitted only {ms / 1000:0.0} s after the form loaded"));
         }
@@ -63,6 +67,7 @@ internal static class SpamScorer
         {
             Add(w.ForeignScript, $"mostly {message.ForeignScript ?? names.ForeignScript} script on a French/English site");
         }
+        ScoreLanguage(message, context, w, Add);
         if (message.ShoutedWords >= 3 && message.ShoutedWords * 5 >= message.WordCount) Add(w.Shouting, "many words in capitals");
         if (message.ExclamationRuns > 0) Add(w.Exclamations, "runs of exclamation marks");
 
@@ -82,13 +87,59 @@ internal static class SpamScorer
         if (allowed is not null)
         {
             reasons.Add($"allow-listed ({allowed}): never spam");
-            return new SpamVerdict(score, false, 0);
+            return new SpamVerdict(score, false, 0) { Allowed = true };
         }
-        if (blocked is not null) Add(rules.Threshold, $"block-listed ({blocked})");
+        if (blocked is not null)
+        {
+            Add(rules.Threshold, $"block-listed ({blocked})");
+            hard = true;
+        }
 
+        // So much rule evidence (a burst of submissions, several bot signals together) that no text can outweigh it.
+        hard |= score >= rules.Model.RulesDecideAt;
         bool spam = score >= rules.Threshold;
         double confidence = spam ? Math.Clamp(0.5 + score / (4 * rules.Threshold), 0.5, 0.99) : 0;
-        return new SpamVerdict(score, spam, confidence);
+        return new SpamVerdict(score, spam, confidence) { Hard = hard };
+    }
+
+    /// <summary>
+    /// A message of enough words with few function words of a served language is written in a language nobody here
+    /// reads, Latin script or not; a lexicon of another language winning clearly says the same on shorter evidence.
+    /// </summary>
+    private static void ScoreLanguage(FoldedText message, ScreeningContext context, SpamSignalWeights w, Action<double, string> add)
+    {
+        var rules = context.Rules;
+        var language = rules.Document.Language;
+        long served = context.ServedLanguageMask ?? rules.ServedMask;
+        int words = 0, servedWords = 0, otherWords = 0;
+        long otherLanguages = 0;
+        for (int i = 0; i < message.WordCount; i++)
+        {
+            // Single letters (the m of I'm, the l' of l'offre) are too ambiguous to tell a language.
+            if (message.Word(i).Length < 2) continue;
+            words++;
+            if (!rules.LanguageWordsLookup.TryGetValue(message.Word(i), out var mask)) continue;
+            if ((mask & served) != 0) servedWords++;
+            else
+            {
+                otherWords++;
+                otherLanguages |= mask;
+            }
+        }
+        if (words < language.UnservedMinWords) return;
+        double share = (double)servedWords / words;
+        bool unserved = share < language.ServedShareBelow || (otherWords >= 3 && otherWords > 2 * servedWords);
+        if (!unserved) return;
+        string others = otherWords == 0 ? "" : $", {otherWords} of another ({Names(otherLanguages, rules)})";
+        add(w.UnservedLanguage, string.Create(CultureInfo.InvariantCulture,
+            $"not written in a served language ({Names(served, rules)}): {servedWords} of {words} words are their function words{others}"));
+    }
+
+    private static string Names(long mask, ScreeningRules rules)
+    {
+        var names = new List<string>();
+        for (int i = 0; i < rules.Languages.Count; i++) if ((mask & (1L << i)) != 0) names.Add(rules.Languages[i]);
+        return string.Join("/", names);
     }
 
     /// <summary>Points and the matched terms of one group: weight per distinct term, up to the group's max.</summary>

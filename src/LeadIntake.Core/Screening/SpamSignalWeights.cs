@@ -33,4 +33,6 @@ public sealed record SpamSignalWeights
     public double ProviderScorePerPoint { get; init; } = 1.0;
     public double ProviderScoreCap { get; init; } = 6.0;
     public double AutoReply { get; init; }
+    /// <summary>Enough words, few of them function words of a served language: written in a language nobody here reads.</summary>
+    public double UnservedLanguage { get; init; } = 3.0;
 }

@@ -1,4 +1,5 @@
 using LeadIntake.Core.Screening;
+using LeadIntake.Core.Screening.Model;
 
 namespace LeadIntake.Functions.Screening;
 
@@ -13,6 +14,7 @@ public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOpti
     private readonly Lock _gate = new();
     private (string Path, DateTime Written, ScreeningRules Rules)? _rules;
     private (string Path, DateTime Written, DisposableDomains Domains)? _disposable;
+    private (string Path, DateTime Written, ScreeningModel Model)? _model;
     private (string? Raw, AddressList List) _allow = (null, AddressList.Empty);
     private (string? Raw, AddressList List) _block = (null, AddressList.Empty);
 
@@ -21,9 +23,12 @@ public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOpti
         var o = options.CurrentValue;
         lock (_gate)
         {
+            var rules = RulesFor(o.RulesFile);
             return new ScreeningContext
             {
-                Rules = RulesFor(o.RulesFile),
+                Rules = rules,
+                Model = ModelFor(o.ModelFile),
+                ServedLanguageMask = ServedFor(rules, o.ServedLanguages),
                 DisposableDomains = DisposableFor(o.ExtraDisposableDomainsFile),
                 AllowList = ListFor(ref _allow, o.AllowList),
                 BlockList = ListFor(ref _block, o.BlockList),
@@ -55,6 +60,41 @@ public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOpti
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             return KeepLastGood(path, e.Message);
+        }
+    }
+
+    private static long? ServedFor(ScreeningRules rules, string? served)
+    {
+        if (string.IsNullOrWhiteSpace(served)) return null;
+        try
+        {
+            return rules.MaskOf(ScreeningOptions.Entries(served));
+        }
+        catch (FormatException)
+        {
+            // Validated at start against the rules then in use; an edited rules file without the language falls back to its own list.
+            return null;
+        }
+    }
+
+    private ScreeningModel? ModelFor(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return ScreeningModel.Default;
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(path);
+            if (_model is { } cached && cached.Path == path && cached.Written == written) return cached.Model;
+            using var stream = File.OpenRead(path);
+            var model = ScreeningModel.Read(stream);
+            _model = (path, written, model);
+            LogModelLoaded(logger, model.Version);
+            return model;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidDataException)
+        {
+            var kept = _model is { } cached && cached.Path == path ? cached.Model : ScreeningModel.Default;
+            LogModelBroken(logger, e.Message, kept?.Version);
+            return kept;
         }
     }
 
@@ -99,4 +139,10 @@ public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOpti
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Screening:ExtraDisposableDomainsFile can't be read ({Problem}); keeping the previous list")]
     private static partial void LogDisposableBroken(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Screening:ModelFile loaded: model version {ModelVersion}")]
+    private static partial void LogModelLoaded(ILogger logger, string modelVersion);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Screening:ModelFile can't be used ({Problem}); keeping model version {ModelVersion}")]
+    private static partial void LogModelBroken(ILogger logger, string problem, string? modelVersion);
 }

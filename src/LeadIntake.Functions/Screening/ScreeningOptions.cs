@@ -10,6 +10,18 @@ public sealed class ScreeningOptions
     /// <summary>An operator's rules file (JSON, docs/screening.md); reloaded when it changes. Empty: the shipped rules.</summary>
     public string? RulesFile { get; set; }
 
+    /// <summary>
+    /// Comma-separated languages the business answers (ISO 639-1, e.g. <c>fr,en</c>); a message written in another
+    /// language gets the unserved-language signal. Empty: the rules file's <c>language.served</c> (fr, en).
+    /// </summary>
+    public string? ServedLanguages { get; set; }
+
+    /// <summary>
+    /// A screening model file written by <c>train --out</c> (e.g. retrained with this installation's feedback).
+    /// Empty: the model shipped inside the app.
+    /// </summary>
+    public string? ModelFile { get; set; }
+
     /// <summary>Comma-separated addresses and domains never marked spam.</summary>
     public string? AllowList { get; set; }
 

@@ -20,7 +20,11 @@ public static class ScreenEvaluation
             var (lead, _) = Lead.Capture(captured, LeadId.New(EvaluationTime), EvaluationTime);
             var outcome = LeadScreener.Screen(lead, context, EvaluationTime);
             matrix.Add(expected, outcome.Decision.Intent);
-            predictions.Add(new ScreenPrediction(record.Id, expected, outcome.Decision.Intent, outcome.Decision));
+            predictions.Add(new ScreenPrediction(record.Id, expected, outcome.Decision.Intent, outcome.Decision)
+            {
+                Review = outcome.Trigger == LeadTrigger.HoldForReview,
+                Source = record.Source,
+            });
         }
         return (matrix, predictions);
     }

@@ -28,7 +28,7 @@ public class NormalisationTests
     [Fact]
     public void Screen_uses_the_configured_region_when_the_lead_has_no_country()
     {
-        var outcome = Screen(Form(Question, phone: "04 72 55 10 20", country: null), ScreeningContext.Default with { DefaultPhoneRegion = "FR" });
+        var outcome = Screen(Form(Question, phone: "04 72 55 10 20", country: null), RulesOnly with { DefaultPhoneRegion = "FR" });
 
         Assert.Equal("+33472551020", outcome.Contact!.Phone);
     }

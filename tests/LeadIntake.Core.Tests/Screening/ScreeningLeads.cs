@@ -46,6 +46,12 @@ internal static class ScreeningLeads
         Message = transcript,
     };
 
+    /// <summary>
+    /// The rules alone (no text model): the rule tests pin what each rule does, independent of the model's weights,
+    /// which change with every retrain. The model and the combination have their own tests (Screening/Model/).
+    /// </summary>
+    public static readonly ScreeningContext RulesOnly = ScreeningContext.Default with { Model = null };
+
     public static ScreeningOutcome Screen(CapturedLead captured, ScreeningContext? context = null) =>
-        LeadScreener.Screen(Lead.Capture(captured, LeadId.New(Now), Now).Lead, context ?? ScreeningContext.Default, Now);
+        LeadScreener.Screen(Lead.Capture(captured, LeadId.New(Now), Now).Lead, context ?? RulesOnly, Now);
 }

@@ -31,7 +31,7 @@ public class ScreeningRulesTests
               "intent": { "groups": [ { "intent": "other", "name": "partnership", "weight": 3, "terms": [ "sponsoring" ] } ] }
             }
             """);
-        var context = ScreeningContext.Default with { Rules = rules };
+        var context = RulesOnly with { Rules = rules };
 
         var spam = Screen(Form("You are the winner of our lottery"), context);
         var other = Screen(Form("Would you consider sponsoring our rally team?"), context);

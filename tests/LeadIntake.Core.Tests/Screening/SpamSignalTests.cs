@@ -192,7 +192,7 @@ public class SpamSignalTests
     [Fact]
     public void Screen_uses_operator_supplied_disposable_domains()
     {
-        var context = ScreeningContext.Default with { DisposableDomains = DisposableDomains.Bundled.With(["throwaway-box.example"]) };
+        var context = RulesOnly with { DisposableDomains = DisposableDomains.Bundled.With(["throwaway-box.example"]) };
 
         var outcome = Screen(Form(GenuineQuestion, email: "x@throwaway-box.example"), context);
 
@@ -233,9 +233,9 @@ public class SpamSignalTests
     [Fact]
     public void Screen_marks_a_burst_from_the_same_contact_and_client_as_spam()
     {
-        var context = ScreeningContext.Default with { RecentSubmissionsFromContact = 12, RecentSubmissionsFromClient = 3 };
+        var context = RulesOnly with { RecentSubmissionsFromContact = 12, RecentSubmissionsFromClient = 3 };
         var burst = Screen(Form(GenuineQuestion), context);
-        var single = Screen(Form(GenuineQuestion), ScreeningContext.Default with { RecentSubmissionsFromContact = 1 });
+        var single = Screen(Form(GenuineQuestion), RulesOnly with { RecentSubmissionsFromContact = 1 });
 
         Assert.Equal(LeadIntent.Spam, burst.Decision.Intent);
         Assert.Contains(burst.Decision.Reasons, r => r.Contains("same contact", StringComparison.Ordinal));
@@ -245,7 +245,7 @@ public class SpamSignalTests
     [Fact]
     public void Screen_never_marks_an_allow_listed_domain_as_spam()
     {
-        var context = ScreeningContext.Default with { AllowList = AddressList.From(["@chaudronnerie-alpes.example"]) };
+        var context = RulesOnly with { AllowList = AddressList.From(["@chaudronnerie-alpes.example"]) };
 
         var outcome = Screen(Form(GenuineQuestion, honeypot: true, elapsedSeconds: 0.2), context);
 
@@ -256,7 +256,7 @@ public class SpamSignalTests
     [Fact]
     public void Screen_always_marks_a_block_listed_address_as_spam()
     {
-        var context = ScreeningContext.Default with { BlockList = AddressList.From(["j.moreau@chaudronnerie-alpes.example"]) };
+        var context = RulesOnly with { BlockList = AddressList.From(["j.moreau@chaudronnerie-alpes.example"]) };
 
         var outcome = Screen(Form(GenuineQuestion), context);
 

@@ -22,7 +22,7 @@ public sealed class PackageTests
         lastName = "Vogt",
         email = "l.vogt@kesselbau.example",
         company = "Kesselbau Vogt",
-        message = "Bitte senden Sie uns ein Angebot für 40 Einheiten.",
+        message = "Please send us a quote for 40 units of the boiler sensor.",
     };
 
     [Fact]
