@@ -50,6 +50,7 @@ public static class LeadIntakeApp
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ClientOptionsConfigurer>()));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<QueueWakeSignals>();
+        services.AddSingleton<QueueRuntimeStatus>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
         services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
@@ -80,6 +81,7 @@ public static class LeadIntakeApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIntakeDeadline();
         app.UseCapture();
         app.MapFunctions(enforceKeys: !functionsMode);
         if (functionsMode)

@@ -50,9 +50,10 @@ public sealed partial class LeadCapture(
         {
             await queue.EnqueueAsync(PipelineQueue.Captured, id, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // The lead is stored: answering 202 is right. SweepCapturedLeads queues it once Intake:SweepAfter has passed.
+            // The lead is stored: answering 202 is right, even when the intake deadline cut the enqueue short (a 503
+            // would make a form resend a lead we have). SweepCapturedLeads queues it once Intake:SweepAfter has passed.
             LogEnqueueFailed(logger, e, id.Value);
         }
         return new CaptureResult(id, LeadStatus.Captured, Duplicate: false);
