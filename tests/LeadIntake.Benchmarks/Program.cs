@@ -3,7 +3,8 @@ using LeadIntake.Benchmarks;
 using LeadIntake.Benchmarks.Screening;
 
 // One entry point, one verb per measurement: `screen-eval FILE [--out FILE]` (quality on a labeled corpus),
-// `bench [BenchmarkDotNet args]` (micro-benchmarks), `load [--rate N] [--duration S] [--instances K]` (end to end).
+// `bench [BenchmarkDotNet args]` (micro-benchmarks), `load [--rate N] [--duration S] [--instances K]` (end to end),
+// `fault [--rate N] [--duration S] [--outage S]` (crash and storage outage).
 var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (verb)
@@ -15,6 +16,8 @@ switch (verb)
         return 0;
     case "load":
         return await LoadCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "fault":
+        return await FaultCommand.RunAsync(rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("""
             usage:
@@ -22,6 +25,8 @@ switch (verb)
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
               load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE] [--trace FILE]
                                               end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
+              fault [--rate 20] [--duration 90] [--outage 30] [--kill-at 15] [--restart-at 18] [--outage-at 35] [--timeout 180] [--json FILE]
+                                              fault run: two app processes on one emulator pair; one killed and restarted, storage stopped and restarted
             """);
         return 2;
 }
