@@ -23,6 +23,9 @@ internal sealed class FaultAppProcess : IDisposable
 
     public int ErrorLines => Volatile.Read(ref _errorLines);
 
+    /// <summary>The "fail: Category[EventId]" lines of every instance, counted (the console logger's first line of an entry: no data).</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, int> ErrorCategories { get; } = new(StringComparer.Ordinal);
+
     public static async Task<FaultAppProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings, string workingDirectory)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "LeadIntake.Functions.dll");
@@ -76,6 +79,14 @@ internal sealed class FaultAppProcess : IDisposable
 
     private void Count(string? line)
     {
-        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))) Interlocked.Increment(ref _errorLines);
+        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
+        {
+            Interlocked.Increment(ref _errorLines);
+            ErrorCategories.AddOrUpdate(line.Trim(), 1, (_, n) => n + 1);
+        }
+        else if (line is not null && line.StartsWith("warn:", StringComparison.Ordinal))
+        {
+            ErrorCategories.AddOrUpdate(line.Trim(), 1, (_, n) => n + 1);
+        }
     }
 }

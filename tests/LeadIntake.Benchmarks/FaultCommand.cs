@@ -62,7 +62,8 @@ internal static class FaultCommand
         instances[0] = await FaultAppProcess.StartAsync(ports[0], settings, work).ConfigureAwait(false);
         instances[1] = await FaultAppProcess.StartAsync(ports[1], settings, work).ConfigureAwait(false);
         using var clients = new ClientPair(ports);
-        var answers = new ConcurrentDictionary<int, long>();
+        var answers = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var phases = new Phases();
         var run = time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
         DateTimeOffset storageBack = default;
         TimeSpan storageBackElapsed = default;
@@ -76,15 +77,19 @@ internal static class FaultCommand
                 instances[0]!.Dispose();
                 output.WriteLine($"{Stopwatch.GetElapsedTime(origin).TotalSeconds,6:0.0} s  instance A killed (SIGKILL)");
                 await DelayUntilAsync(origin, options.RestartAt).ConfigureAwait(false);
+                var restarting = Stopwatch.GetTimestamp();
                 instances[0] = await FaultAppProcess.StartAsync(ports[0], settings, work).ConfigureAwait(false);
+                phases.RestartTook = Stopwatch.GetElapsedTime(restarting);
                 output.WriteLine($"{Stopwatch.GetElapsedTime(origin).TotalSeconds,6:0.0} s  instance A started again");
                 await DelayUntilAsync(origin, options.OutageAt).ConfigureAwait(false);
+                phases.OutageFrom = Stopwatch.GetElapsedTime(origin);
                 await storage.StopAsync().ConfigureAwait(false);
                 output.WriteLine($"{Stopwatch.GetElapsedTime(origin).TotalSeconds,6:0.0} s  storage stopped");
                 await DelayUntilAsync(origin, options.OutageAt + options.OutageSeconds).ConfigureAwait(false);
                 await storage.RestartAsync().ConfigureAwait(false);
                 storageBack = time.GetUtcNow();
                 storageBackElapsed = Stopwatch.GetElapsedTime(origin);
+                phases.OutageUntil = storageBackElapsed;
                 output.WriteLine($"{storageBackElapsed.TotalSeconds,6:0.0} s  storage started again (same ports, same data)");
             });
 
@@ -93,7 +98,7 @@ internal static class FaultCommand
             {
                 var wait = TimeSpan.FromSeconds(i / options.Rate) - Stopwatch.GetElapsedTime(origin);
                 if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait).ConfigureAwait(false);
-                sends[i] = SendUntilAcceptedAsync(clients, i, LoadLeadForms.Create(run, i), $"{run}-{i}", origin, answers);
+                sends[i] = SendUntilAcceptedAsync(clients, i, LoadLeadForms.Create(run, i), $"{run}-{i}", origin, answers, phases);
             }
             await schedule.ConfigureAwait(false);
             var leadsSent = await Task.WhenAll(sends).ConfigureAwait(false);
@@ -116,9 +121,11 @@ internal static class FaultCommand
             // The backlog: every lead whose first attempt came before storage returned (queued, in flight, or refused with 503).
             var backlog = accepted.Where(l => l.FirstAttempt < storageBackElapsed).ToList();
             var backlogNotified = backlog.Select(l => leads.GetValueOrDefault(l.LeadId!)?.RepNotifiedAt).ToList();
-            TimeSpan? clear = backlogNotified.All(n => n is not null) && backlogNotified.Count > 0
-                ? backlogNotified.Max()!.Value - storageBack
-                : null;
+            var clearTimes = backlogNotified.Where(n => n is not null).Select(n => (n!.Value - storageBack).TotalSeconds).Order().ToList();
+            double? clear = backlogNotified.All(n => n is not null) && clearTimes.Count > 0 ? clearTimes[^1] : null;
+            double? clear99 = clearTimes.Count > 0 ? clearTimes[Math.Min(clearTimes.Count - 1, (int)Math.Ceiling(backlog.Count * 0.99) - 1)] : null;
+            var stuckByStatus = leads.Values.Where(l => l.RepNotifiedAt is null).GroupBy(l => LeadIntake.Core.Leads.WireNames.Of(l.Status))
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             errorLines[0] += instances[0]?.ErrorLines ?? 0;
             errorLines[1] += instances[1]?.ErrorLines ?? 0;
             var figures = new
@@ -128,18 +135,25 @@ internal static class FaultCommand
                 lost = options.LeadCount - accepted.Count,
                 notified = leads.Values.Count(l => l.RepNotifiedAt is not null),
                 stuck = leads.Values.Count(l => l.RepNotifiedAt is null),
-                answers = answers.OrderBy(p => p.Key).ToDictionary(p => p.Key == 0 ? "no answer" : p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value),
+                stuckByStatus,
+                waitedSecondsForMails = Math.Round(Stopwatch.GetElapsedTime(deadline).TotalSeconds),
+                answers = answers.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 repMails = repMails.Count,
                 duplicateRepMails = duplicateMails,
                 backlogLeads = backlog.Count,
-                backlogClearSecondsAfterStorageReturn = clear?.TotalSeconds,
+                backlogClearSecondsAfterStorageReturn = clear,
+                backlog99PercentSecondsAfterStorageReturn = clear99,
+                instanceARestartSeconds = Math.Round(phases.RestartTook.TotalSeconds, 1),
+                storageDownSeconds = Math.Round((phases.OutageUntil - phases.OutageFrom).TotalSeconds, 1),
                 maxAttemptsPerLead = leadsSent.Max(l => l.Attempts),
                 errorLinesLogged = new { instanceA = errorLines[0], instanceB = errorLines[1] },
+                errorCategories = FaultAppProcess.ErrorCategories.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                loadAverage = LoadAverage(),
                 appRestartsBesidesTheScheduledKill = 0,
             };
             output.WriteLine(JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }));
             if (options.JsonOut is not null) await File.WriteAllTextAsync(options.JsonOut, JsonSerializer.Serialize(figures)).ConfigureAwait(false);
-            bool onlyAllowed = answers.Keys.All(s => s is 0 or 200 or 202 or 503);
+            bool onlyAllowed = answers.Keys.All(k => k.StartsWith("no answer", StringComparison.Ordinal) || k.StartsWith("20", StringComparison.Ordinal) || k.StartsWith("503", StringComparison.Ordinal));
             return figures.lost == 0 && figures.stuck == 0 && onlyAllowed ? 0 : 1;
         }
         finally
@@ -157,7 +171,7 @@ internal static class FaultCommand
     }
 
     /// <summary>One lead, sent until accepted: 503 → wait Retry-After, same instance; no answer → the other instance.</summary>
-    private static async Task<LeadAttempts> SendUntilAcceptedAsync(ClientPair clients, int index, Dictionary<string, object> body, string key, long origin, ConcurrentDictionary<int, long> answers)
+    private static async Task<LeadAttempts> SendUntilAcceptedAsync(ClientPair clients, int index, Dictionary<string, object> body, string key, long origin, ConcurrentDictionary<string, long> answers, Phases phases)
     {
         var first = Stopwatch.GetElapsedTime(origin);
         int target = index % 2;
@@ -171,7 +185,7 @@ internal static class FaultCommand
                 request.Headers.Add("Idempotency-Key", key);
                 using var response = await clients[target].SendAsync(request).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
-                answers.AddOrUpdate(status, 1, (_, n) => n + 1);
+                answers.AddOrUpdate(phases.Label(status.ToString(CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(origin)), 1, (_, n) => n + 1);
                 if (status is 200 or 202)
                 {
                     var json = await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
@@ -181,12 +195,35 @@ internal static class FaultCommand
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                answers.AddOrUpdate(0, 1, (_, n) => n + 1);
+                answers.AddOrUpdate(phases.Label("no answer", Stopwatch.GetElapsedTime(origin)), 1, (_, n) => n + 1);
                 target = 1 - target;
                 pause = TimeSpan.FromMilliseconds(500);
             }
             await Task.Delay(pause).ConfigureAwait(false);
         }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    /// <summary>When storage was down, so that every answer is counted as before, during or after the outage.</summary>
+    private sealed class Phases
+    {
+        public TimeSpan OutageFrom { get; set; } = TimeSpan.MaxValue;
+        public TimeSpan OutageUntil { get; set; } = TimeSpan.MaxValue;
+        public TimeSpan RestartTook { get; set; }
+
+        public string Label(string answer, TimeSpan at) =>
+            at < OutageFrom ? $"{answer} before outage" : at < OutageUntil ? $"{answer} during outage" : $"{answer} after outage";
     }
 
     private static async Task DelayUntilAsync(long origin, int seconds)
