@@ -34,7 +34,8 @@ public static class LeadIntakeApp
 
         AddOptions<QueueRuntimeOptions>(services, QueueRuntimeOptions.SectionName)
             .Validate(o => o.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), "extensions.queues.maxPollingInterval must be at least 00:00:00.100.")
-            .Validate(o => o.VisibilityTimeout >= TimeSpan.Zero, "extensions.queues.visibilityTimeout must not be negative.");
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.Zero, "extensions.queues.visibilityTimeout must not be negative.")
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(15) && o.Lease <= TimeSpan.FromMinutes(10), "extensions.queues.Lease must be between 00:00:15 and 00:10:00.");
         AddOptions<AuthOptions>(services, AuthOptions.SectionName)
             .Validate(o => functionsMode || !string.IsNullOrEmpty(o.AdminKey), "Auth:AdminKey is required in standalone mode (set Auth__AdminKey).")
             .Validate(o => functionsMode || !string.IsNullOrEmpty(o.FunctionKey), "Auth:FunctionKey is required in standalone mode (set Auth__FunctionKey).");

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <summary>
 /// Runs one queue-triggered function with the Functions queue-trigger semantics (functions-facts §3):
 /// batches of <c>batchSize</c>, a new batch when in-flight work drops to <c>newBatchThreshold</c>, random exponential
-/// back-off up to <c>maxPollingInterval</c> while idle, a 10-minute lease renewed while the function runs,
+/// back-off up to <c>maxPollingInterval</c> while idle, a lease (<c>Lease</c>, 1 minute by default; the host's is 10) renewed while the function runs,
 /// <c>visibilityTimeout</c> after a failure, and after <c>maxDequeueCount</c> attempts the message moves to
 /// <c>&lt;queue&gt;-poison</c> with its content intact. On shutdown it stops fetching, lets in-flight messages finish
 /// for <c>DrainTimeout</c>, and makes the rest visible again at once: nothing is lost.
@@ -27,8 +27,10 @@ public sealed partial class QueueListener(
     ILogger logger)
 {
     // The host takes messages with a 10-minute invisibility and renews it while the function runs (QueueListener.cs).
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromMinutes(4);
+    // Standalone defaults to 1 minute (QueueRuntimeOptions.Lease): a killed instance's messages come back within a
+    // minute instead of ten; the renewal at a third of the lease keeps long runs covered.
+    private TimeSpan Lease => options.Lease;
+    private TimeSpan LeaseRenewal => options.Lease / 3;
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
     // While storage is out: start at half a second and double up to 5 s, so processing resumes within seconds of its return.
     private static readonly TimeSpan OutageBackoffStart = TimeSpan.FromMilliseconds(500);
