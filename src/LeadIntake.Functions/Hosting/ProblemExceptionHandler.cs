@@ -10,7 +10,10 @@ namespace LeadIntake.Functions.Hosting;
 /// </summary>
 public sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    // Spread, not fixed: clients refused together during an outage would otherwise all come back in the same second
+    // when storage returns, and that wave outlasts the intake deadline (seen in the fault run: 503s after the return).
+    private const int MinRetryAfterSeconds = 3;
+    private const int MaxRetryAfterSeconds = 8;
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
     private long _lastLoggedTicks = long.MinValue;
     private long _unlogged;
@@ -27,7 +30,7 @@ public sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<P
         else if (StorageFaults.IsOutage(exception))
         {
             NoteOutageAnswer(httpContext, exception);
-            result = Problems.StorageUnavailable(RetryAfter);
+            result = Problems.StorageUnavailable(TimeSpan.FromSeconds(Random.Shared.Next(MinRetryAfterSeconds, MaxRetryAfterSeconds + 1)));
         }
         else
         {
