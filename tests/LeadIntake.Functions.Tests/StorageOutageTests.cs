@@ -104,6 +104,34 @@ public sealed class StorageOutageTests
         Assert.Equal(15, await app.CountLeadRowsAsync());
     }
 
+    [Fact]
+    public async Task While_storage_hangs_intake_answers_503_within_its_deadline_instead_of_holding_the_caller()
+    {
+        await using var storage = await StorageEmulator.StartAsync();
+        await using var app = await TestApp.StartAsync(storage: storage.ConnectionString, settings: new() { ["Intake:StorageDeadline"] = "00:00:02" });
+        await app.PostLeadAsync(Lead(1));
+
+        await storage.PauseAsync();
+        HttpResponseMessage refused;
+        try
+        {
+            // Without the deadline the SDK waits its 30 s network timeout per try: this client gives up long before.
+            using var impatient = new HttpClient { BaseAddress = app.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+            refused = await impatient.PostAsync(new Uri("/api/intake/form", UriKind.Relative), JsonContent.Create(Lead(2)));
+        }
+        finally
+        {
+            await storage.ResumeAsync();
+        }
+
+        using (refused)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     /// <summary>What the form snippet does: on 503 wait Retry-After seconds and post again, a bounded number of times.</summary>
     private static async Task<string> PostUntilAcceptedAsync(TestApp app, object body)
     {

@@ -68,8 +68,15 @@ public sealed class StorageEmulator : IAsyncDisposable
         _tables = null;
     }
 
+    /// <summary>Freezes both services (SIGSTOP): connections are accepted by the kernel but nothing answers, a hang rather than a refusal.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets both services run again (SIGCONT) after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     public async ValueTask DisposeAsync()
     {
+        await ResumeAsync();
         await StopAsync();
         try
         {
@@ -100,6 +107,16 @@ public sealed class StorageEmulator : IAsyncDisposable
         watchdog.ArgumentList.Add(process.Id.ToString(CultureInfo.InvariantCulture));
         Process.Start(watchdog)?.Dispose();
         return process;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        foreach (var process in new[] { _queues, _tables })
+        {
+            if (process is null || process.HasExited) continue;
+            using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
     }
 
     private static async Task StopAsync(Process process)
