@@ -143,6 +143,7 @@ internal static class FaultCommand
                 backlogLeads = backlog.Count,
                 backlogClearSecondsAfterStorageReturn = clear,
                 backlog99PercentSecondsAfterStorageReturn = clear99,
+                backlogLeadsMailedLaterThan60s = clearTimes.Count(t => t > 60),
                 instanceARestartSeconds = Math.Round(phases.RestartTook.TotalSeconds, 1),
                 storageDownSeconds = Math.Round((phases.OutageUntil - phases.OutageFrom).TotalSeconds, 1),
                 maxAttemptsPerLead = leadsSent.Max(l => l.Attempts),

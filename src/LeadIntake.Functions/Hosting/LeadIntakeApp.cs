@@ -9,7 +9,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
-/// Builds the app in either mode (DESIGN §3). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
+/// Builds the app in either mode (docs/architecture.md). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
 /// here, and the in-process queue runtime and timers run. Functions mode (<c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set):
 /// listen on 127.0.0.1 at that port for the host, which owns triggers and keys.
 /// </summary>

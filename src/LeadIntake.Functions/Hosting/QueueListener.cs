@@ -5,7 +5,7 @@ using Azure.Storage.Queues.Models;
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
-/// Runs one queue-triggered function with the Functions queue-trigger semantics (functions-facts §3):
+/// Runs one queue-triggered function with the Functions queue-trigger semantics (docs/architecture.md):
 /// batches of <c>batchSize</c>, a new batch when in-flight work drops to <c>newBatchThreshold</c>, random exponential
 /// back-off up to <c>maxPollingInterval</c> while idle, a lease (<c>Lease</c>, 1 minute by default; the host's is 10) renewed while the function runs,
 /// <c>visibilityTimeout</c> after a failure, and after <c>maxDequeueCount</c> attempts the message moves to

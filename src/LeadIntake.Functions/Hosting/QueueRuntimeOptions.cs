@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
 /// host.json <c>extensions.queues</c>, read by the standalone queue runtime with the Functions host's meanings and
-/// defaults (functions-facts §3.1). Overridable like the host's own: <c>AzureFunctionsJobHost__extensions__queues__batchSize</c>.
+/// defaults (the host.json reference for extensions.queues). Overridable like the host's own: <c>AzureFunctionsJobHost__extensions__queues__batchSize</c>.
 /// </summary>
 public sealed class QueueRuntimeOptions
 {
