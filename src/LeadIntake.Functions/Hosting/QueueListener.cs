@@ -137,7 +137,7 @@ public sealed partial class QueueListener(
             catch (Exception e)
             {
                 succeeded = false;
-                if (StorageFaults.IsOutage(e))
+                if (StorageFaults.IsStorageOutage(e))
                 {
                     // Storage went away under the function: reported once as an outage, not once per message.
                     status.StorageFailed(_queueName, e);

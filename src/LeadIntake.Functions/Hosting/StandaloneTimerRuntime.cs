@@ -50,7 +50,7 @@ public sealed partial class StandaloneTimerRuntime(IServiceProvider services, Ti
         {
             // shutting down
         }
-        catch (Exception e) when (StorageFaults.IsOutage(e))
+        catch (Exception e) when (StorageFaults.IsStorageOutage(e))
         {
             // Storage is out: the queue runtime reports the outage; this run is simply skipped.
             LogTimerSkippedInOutage(logger, entry.Declaration.Name, e.GetType().Name);

@@ -21,4 +21,16 @@ public static class StorageFaults
         OperationCanceledException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// An outage that surely came from the storage SDK (a <see cref="RequestFailedException"/>, alone or as all of an
+    /// <see cref="AggregateException"/>), not from SMTP or an HTTP call to a provider, which throw socket and timeout
+    /// errors of the same types: a function's failure is reported as a storage outage only then.
+    /// </summary>
+    public static bool IsStorageOutage(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions is { Count: > 0 } inner && inner.All(IsStorageOutage),
+        RequestFailedException => IsOutage(exception),
+        _ => false,
+    };
 }

@@ -78,6 +78,9 @@ public sealed class QueueListenerFaultTests
         Assert.False(StorageFaults.IsOutage(new RequestFailedException(409, "conflict")));
         Assert.False(StorageFaults.IsOutage(new AggregateException(new RequestFailedException("refused"), new InvalidOperationException())));
         Assert.False(StorageFaults.IsOutage(new InvalidOperationException()));
+        // A socket error from SMTP is an outage, but not storage's: a function failing on it is not a storage outage.
+        Assert.False(StorageFaults.IsStorageOutage(new IOException("smtp connection reset")));
+        Assert.True(StorageFaults.IsStorageOutage(new AggregateException(new RequestFailedException("refused"))));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
