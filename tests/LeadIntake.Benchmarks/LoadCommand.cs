@@ -160,7 +160,7 @@ internal static class LoadCommand
     }
 
     /// <summary>Every measured lead as stored, read with a client outside the app (its transactions are not counted).</summary>
-    private static async Task<Dictionary<string, Lead>> ReadLeadsAsync(string storage, HashSet<string> ids)
+    internal static async Task<Dictionary<string, Lead>> ReadLeadsAsync(string storage, HashSet<string> ids)
     {
         var table = new TableClient(storage, TableNames.Leads);
         var leads = new Dictionary<string, Lead>(StringComparer.Ordinal);
@@ -178,7 +178,7 @@ internal static class LoadCommand
     /// maildev's list, read once at the end (it slows down with thousands of mails). maildev keeps no receive time (its
     /// <c>time</c> is the mail's Date header, whole seconds), so it serves to count mails; latency comes from repNotifiedAt.
     /// </summary>
-    private static async Task<IReadOnlyList<LoadMail>> ReadMaildevAsync(int webPort)
+    internal static async Task<IReadOnlyList<LoadMail>> ReadMaildevAsync(int webPort)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}"), Timeout = TimeSpan.FromMinutes(2) };
         var list = await http.GetFromJsonAsync<JsonElement>("/api/email").ConfigureAwait(false);

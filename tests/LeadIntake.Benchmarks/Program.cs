@@ -5,7 +5,8 @@ using LeadIntake.Benchmarks.Screening.Training;
 
 // One entry point, one verb per measurement: `screen-eval FILE [--out FILE]` (quality on a labeled corpus),
 // `train [...]` (the screening model), `bench [BenchmarkDotNet args]` (micro-benchmarks),
-// `load [--rate N] [--duration S] [--instances K]` (end to end), `hostile [--short]` (bad input over every endpoint).
+// `load [--rate N] [--duration S] [--instances K]` (end to end), `hostile [--short]` (bad input over every endpoint),
+// `fault [--rate N] [--duration S] [--outage S]` (crash and storage outage).
 var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (verb)
@@ -21,6 +22,8 @@ switch (verb)
         return await LoadCommand.RunAsync(rest, Console.Out, Console.Error);
     case "hostile":
         return await HostileCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "fault":
+        return await FaultCommand.RunAsync(rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("""
             usage:
@@ -32,6 +35,8 @@ switch (verb)
                                               end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
               hostile [--short]               the hostile-input suite over every endpoint against the real app: status classes, 5xx,
                                               junk rows, control characters stored, header and markup injections (exit 1 if any)
+              fault [--rate 20] [--duration 90] [--outage 30] [--kill-at 15] [--restart-at 18] [--outage-at 35] [--timeout 180] [--json FILE]
+                                              fault run: two app processes on one emulator pair; one killed and restarted, storage stopped and restarted
             """);
         return 2;
 }

@@ -3,7 +3,11 @@ using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Hosting;
 
-/// <summary><c>GET /api/health</c> (anonymous): whether tables and queues answer, and each pipeline queue's depth.</summary>
+/// <summary>
+/// <c>GET /api/health</c> (anonymous): whether tables and queues answer, each pipeline queue's depth, and the state of
+/// this instance's queue listeners. 200 <c>healthy</c> only when storage answers and every listener runs outside an
+/// outage; otherwise 503 <c>degraded</c>: never 200 while nothing moves.
+/// </summary>
 public sealed class Health : IHttpFunction
 {
     public static FunctionDeclaration Declaration { get; } =
@@ -11,7 +15,7 @@ public sealed class Health : IHttpFunction
 
     public static Delegate Handler => HandleAsync;
 
-    private static async Task<IResult> HandleAsync(StorageAccount storage, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(StorageAccount storage, QueueRuntimeStatus runtime, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
@@ -22,7 +26,7 @@ public sealed class Health : IHttpFunction
                 .AsPages().GetAsyncEnumerator(timeout.Token).MoveNextAsync();
             tables = "reachable";
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException)
+        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsOutage(e))
         {
             tables = "unreachable";
         }
@@ -36,15 +40,24 @@ public sealed class Health : IHttpFunction
                 var properties = await storage.Queue(name).GetPropertiesAsync(timeout.Token);
                 queues[name] = new { approximateMessages = properties.Value.ApproximateMessagesCount };
             }
-            catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException)
+            catch (Exception e) when (e is RequestFailedException || StorageFaults.IsOutage(e))
             {
                 queues[name] = new { error = "unreachable" };
                 queuesOk = false;
             }
         }
-        bool healthy = tables == "reachable" && queuesOk;
+        // The listeners' view counts too: a probe can succeed between two failed polls, and a dead listener moves nothing.
+        var snapshot = runtime.Snapshot();
+        bool listenersOk = snapshot.OutageSince is null && snapshot.Listeners.Values.All(s => s == ListenerState.Running);
+        bool healthy = tables == "reachable" && queuesOk && listenersOk;
+        var listeners = new
+        {
+            state = snapshot.Listeners.ToDictionary(p => p.Key, p => p.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            outageSince = snapshot.OutageSince,
+            restarts = snapshot.Restarts,
+        };
         return TypedResults.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage = new { tables, queues = queuesOk ? "reachable" : "unreachable" }, queues },
+            new { status = healthy ? "healthy" : "degraded", storage = new { tables, queues = queuesOk ? "reachable" : "unreachable" }, queues, listeners },
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

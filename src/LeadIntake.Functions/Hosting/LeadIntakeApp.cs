@@ -9,7 +9,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
-/// Builds the app in either mode (DESIGN §3). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
+/// Builds the app in either mode (docs/architecture.md). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
 /// here, and the in-process queue runtime and timers run. Functions mode (<c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set):
 /// listen on 127.0.0.1 at that port for the host, which owns triggers and keys.
 /// </summary>
@@ -34,7 +34,8 @@ public static class LeadIntakeApp
 
         AddOptions<QueueRuntimeOptions>(services, QueueRuntimeOptions.SectionName)
             .Validate(o => o.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), "extensions.queues.maxPollingInterval must be at least 00:00:00.100.")
-            .Validate(o => o.VisibilityTimeout >= TimeSpan.Zero, "extensions.queues.visibilityTimeout must not be negative.");
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.Zero, "extensions.queues.visibilityTimeout must not be negative.")
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(15) && o.Lease <= TimeSpan.FromMinutes(10), "extensions.queues.Lease must be between 00:00:15 and 00:10:00.");
         AddOptions<AuthOptions>(services, AuthOptions.SectionName)
             .Validate(o => functionsMode || !string.IsNullOrEmpty(o.AdminKey), "Auth:AdminKey is required in standalone mode (set Auth__AdminKey).")
             .Validate(o => functionsMode || !string.IsNullOrEmpty(o.FunctionKey), "Auth:FunctionKey is required in standalone mode (set Auth__FunctionKey).");
@@ -50,6 +51,7 @@ public static class LeadIntakeApp
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ClientOptionsConfigurer>()));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<QueueWakeSignals>();
+        services.AddSingleton<QueueRuntimeStatus>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
         services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
@@ -83,6 +85,7 @@ public static class LeadIntakeApp
         app.Use(NoSniff);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIntakeDeadline();
         app.UseCapture();
         app.MapFunctions(enforceKeys: !functionsMode);
         if (functionsMode)

@@ -34,6 +34,25 @@ public static class Problems
     public static IResult NotFound(string field, string message) =>
         Field(StatusCodes.Status404NotFound, "Not found.", field, message);
 
+    /// <summary>
+    /// 503 with <c>Retry-After</c>: storage did not answer in time, nothing was stored, the same request may be sent again.
+    /// Webhook providers retry by themselves; a web form's page retries with the snippet in docs/reliability.md.
+    /// </summary>
+    public static IResult StorageUnavailable(TimeSpan retryAfter) =>
+        new WithRetryAfter(
+            Field(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; nothing was stored. Try again shortly.", "storage",
+                $"Storage did not answer in time. Send the same request again after {(int)Math.Ceiling(retryAfter.TotalSeconds)} s."),
+            retryAfter);
+
     public static IResult Conflict(string message) =>
         Field(StatusCodes.Status409Conflict, "Not allowed in the lead's current status.", "status", message);
+
+    private sealed class WithRetryAfter(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

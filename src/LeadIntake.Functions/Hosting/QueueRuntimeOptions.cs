@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
 /// host.json <c>extensions.queues</c>, read by the standalone queue runtime with the Functions host's meanings and
-/// defaults (functions-facts §3.1). Overridable like the host's own: <c>AzureFunctionsJobHost__extensions__queues__batchSize</c>.
+/// defaults (the host.json reference for extensions.queues). Overridable like the host's own: <c>AzureFunctionsJobHost__extensions__queues__batchSize</c>.
 /// </summary>
 public sealed class QueueRuntimeOptions
 {
@@ -34,6 +34,13 @@ public sealed class QueueRuntimeOptions
 
     /// <summary>Not a host.json setting: how long shutdown waits for in-flight messages before releasing them.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Not a host.json setting: how long a received message stays invisible, renewed every third of it while the
+    /// function runs. The Functions host uses 10 minutes; a shorter lease brings back the messages of an instance that
+    /// died (SIGKILL, OOM, a lost VM) sooner. 15 s to 10 minutes.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
     public int EffectiveNewBatchThreshold => NewBatchThreshold ?? BatchSize / 2;
 

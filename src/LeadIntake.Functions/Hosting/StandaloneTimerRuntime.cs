@@ -50,11 +50,19 @@ public sealed partial class StandaloneTimerRuntime(IServiceProvider services, Ti
         {
             // shutting down
         }
+        catch (Exception e) when (StorageFaults.IsStorageOutage(e))
+        {
+            // Storage is out: the queue runtime reports the outage; this run is simply skipped.
+            LogTimerSkippedInOutage(logger, entry.Declaration.Name, e.GetType().Name);
+        }
         catch (Exception e)
         {
             LogTimerFailed(logger, e, entry.Declaration.Name);
         }
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Timer function {Function} skipped: storage unavailable ({ExceptionType}); it runs again at its next occurrence")]
+    private static partial void LogTimerSkippedInOutage(ILogger logger, string function, string exceptionType);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
     private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);

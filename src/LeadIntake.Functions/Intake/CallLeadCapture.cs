@@ -44,7 +44,7 @@ public sealed class CallLeadCapture(
             {
                 await queue.EnqueueAsync(PipelineQueue.Captured, id, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
                 CaptureLog.CallEnqueueFailed(logger, e, id.Value);
             }

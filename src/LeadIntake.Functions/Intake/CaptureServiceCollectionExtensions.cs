@@ -43,6 +43,8 @@ public static class CaptureServiceCollectionExtensions
                 .WithOrigins([.. FormsOptions.Origins(forms.Value.AllowedOrigins)])
                 .WithMethods("POST")
                 .WithHeaders("Content-Type", "Idempotency-Key")
+                // A page's script must read Retry-After to retry a 503 (docs/reliability.md); CORS hides it otherwise.
+                .WithExposedHeaders("Retry-After")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
         services.AddRateLimiter(limiter =>

@@ -19,6 +19,13 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Longest an intake request waits on storage once its body is read; then it answers 503 with Retry-After rather
+    /// than hold the caller (a form's visitor, a provider's webhook timeout) while storage hangs.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Intake:StorageDeadline must be between 00:00:01 and 00:01:00.")]
+    public TimeSpan StorageDeadline { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Largest accepted inbound email post (providers send the attachments too).</summary>
     [Range(65_536, 31_457_280, ErrorMessage = "Intake:MaxEmailBodyBytes must be between 65536 and 31457280.")]
     public int MaxEmailBodyBytes { get; set; } = 10 * 1024 * 1024;

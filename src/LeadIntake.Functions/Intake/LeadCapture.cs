@@ -15,6 +15,8 @@ public sealed partial class LeadCapture(
     TimeProvider time,
     ILogger<LeadCapture> logger)
 {
+    private static readonly TimeSpan EnqueueBudget = TimeSpan.FromSeconds(3);
+
     public async Task<CaptureResult> CaptureAsync(CapturedLead captured, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -48,11 +50,15 @@ public sealed partial class LeadCapture(
 
         try
         {
-            await queue.EnqueueAsync(PipelineQueue.Captured, id, cancellationToken).ConfigureAwait(false);
+            // The lead is stored: the enqueue gets a short budget of its own rather than what is left of the request's
+            // deadline, so a slow storage doesn't leave every lead to the sweeper (minutes) after a burst of retries.
+            using var budget = new CancellationTokenSource(EnqueueBudget, time);
+            await queue.EnqueueAsync(PipelineQueue.Captured, id, budget.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // The lead is stored: answering 202 is right. SweepCapturedLeads queues it once Intake:SweepAfter has passed.
+            // The lead is stored: answering 202 is right, even when the intake deadline cut the enqueue short (a 503
+            // would make a form resend a lead we have). SweepCapturedLeads queues it once Intake:SweepAfter has passed.
             LogEnqueueFailed(logger, e, id.Value);
         }
         return new CaptureResult(id, LeadStatus.Captured, Duplicate: false);

@@ -39,8 +39,9 @@ public sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw
         {
             await raw.SaveAsync(id, deliveryKey, payload.ContentType, payload.Body, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Including the intake deadline: the lead is stored, so the caller gets its answer.
             CaptureLog.RawPayloadFailed(logger, e, id.Value);
         }
     }
