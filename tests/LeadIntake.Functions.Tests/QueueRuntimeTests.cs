@@ -142,11 +142,29 @@ public sealed class QueueRuntimeTests
     }
 
     [Fact]
+    public async Task Lead_whose_enqueues_failed_is_queued_again_by_the_instance_without_waiting_for_the_sweeper()
+    {
+        FaultyPipelineQueue? faulty = null;
+        await using var app = await TestApp.StartAsync(
+            // The sweeper would wait a day: only the instance's own retry can move the lead.
+            settings: new() { ["Intake:SweepAfter"] = "1.00:00:00" },
+            services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
+                faulty = new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 3 })));
+
+        var id = await app.PostLeadAsync(Lead);
+
+        var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(20));
+        Assert.Equal("assigned", lead.GetProperty("status").GetString());
+        Assert.NotNull(faulty);
+    }
+
+    [Fact]
     public async Task Lead_whose_enqueue_failed_is_still_accepted_and_the_sweeper_queues_it()
     {
         FaultyPipelineQueue? faulty = null;
         await using var app = await TestApp.StartAsync(
-            settings: new() { ["Intake:SweepAfter"] = "00:00:00" },
+            // The instance's own retry is off: the sweeper is the safety net when the instance stops before its retry.
+            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false" },
             services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
                 faulty = new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 1 })));
 

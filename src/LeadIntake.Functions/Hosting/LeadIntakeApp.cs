@@ -62,6 +62,8 @@ public static class LeadIntakeApp
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
 
         services.AddScoped<LeadCapture>();
+        services.AddSingleton<DeferredEnqueues>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
         services.AddCapture(builder.Configuration);
         services.AddScoped<ScreenLeadHandler>();
         services.AddScreening(builder.Configuration);

@@ -17,6 +17,7 @@ public sealed class CallLeadCapture(
     IIntakeKeys intakeKeys,
     IDeliveryLedger deliveries,
     IPipelineQueue queue,
+    DeferredEnqueues deferred,
     WebhookLeadCapture raw,
     TimeProvider time,
     ILogger<CallLeadCapture> logger)
@@ -47,6 +48,7 @@ public sealed class CallLeadCapture(
             catch (Exception e)
             {
                 CaptureLog.CallEnqueueFailed(logger, e, id.Value);
+                deferred.Defer(id);
             }
         }
         CaptureLog.CallMerged(logger, callEvent.Provider, id.Value, created, enqueue);

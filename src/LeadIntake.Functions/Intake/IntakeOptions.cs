@@ -15,6 +15,12 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Intake:SweepAfter must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A stored lead whose enqueue failed is queued again by the instance as soon as the queue answers
+    /// (<see cref="DeferredEnqueues"/>), rather than only by the sweeper after <see cref="SweepAfter"/>.
+    /// </summary>
+    public bool RetryFailedEnqueues { get; set; } = true;
+
     /// <summary>How far back the sweeper looks.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromDays(7);

@@ -6,12 +6,13 @@ namespace LeadIntake.Functions.Intake;
 /// <summary>
 /// The intake handler every channel ends in: claim the provider event (idempotency), store the lead in
 /// <c>captured</c> with its first event, then queue it for screening. The lead is durable before the caller gets an
-/// answer; if the enqueue fails the caller still gets its id and the sweeper queues the lead later.
+/// answer; if the enqueue fails the caller still gets its id and the lead is queued again later (DeferredEnqueues, then the sweeper).
 /// </summary>
 public sealed partial class LeadCapture(
     ILeadStore store,
     IIntakeKeys intakeKeys,
     IPipelineQueue queue,
+    DeferredEnqueues deferred,
     TimeProvider time,
     ILogger<LeadCapture> logger)
 {
@@ -58,8 +59,10 @@ public sealed partial class LeadCapture(
         catch (Exception e)
         {
             // The lead is stored: answering 202 is right, even when the intake deadline cut the enqueue short (a 503
-            // would make a form resend a lead we have). SweepCapturedLeads queues it once Intake:SweepAfter has passed.
+            // would make a form resend a lead we have). This instance queues it as soon as the queue answers again;
+            // SweepCapturedLeads is the safety net once Intake:SweepAfter has passed.
             LogEnqueueFailed(logger, e, id.Value);
+            deferred.Defer(id);
         }
         return new CaptureResult(id, LeadStatus.Captured, Duplicate: false);
     }
@@ -70,6 +73,6 @@ public sealed partial class LeadCapture(
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Repeated delivery from {Provider} recognised as lead {LeadId}")]
     private static partial void LogDuplicate(ILogger logger, string leadId, string provider);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId} is stored but could not be queued for screening; the sweeper will queue it")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lead {LeadId} is stored but could not be queued for screening; it is queued again when the queue answers (the sweeper is the safety net)")]
     private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string leadId);
 }

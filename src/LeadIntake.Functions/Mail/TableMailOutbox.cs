@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
+using LeadIntake.Functions.Hosting;
 using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Mail;
@@ -164,14 +165,28 @@ public sealed partial class TableMailOutbox(
         row["State"] = "sent";
         row["SentAt"] = time.GetUtcNow();
         row["ServerAnswer"] = answer is null ? null : answer.Length > 200 ? answer[..200] : answer;
-        try
+        // Storage going away right after the send must not turn into a resend: keep trying to record it while the
+        // claim is still ours (within ClaimTimeout nobody else takes the row over); the queue renews the message's lease.
+        var giveUpAt = time.GetUtcNow() + options.Value.ClaimTimeout;
+        var wait = FirstPoll;
+        while (true)
         {
-            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            // Our claim expired and another run took the row over: it resolves it; nothing to add here.
-            LogClaimTakenOver(logger, key, mail.Purpose);
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+                // Our claim expired and another run took the row over: it resolves it; nothing to add here.
+                LogClaimTakenOver(logger, key, mail.Purpose);
+                return;
+            }
+            catch (Exception e) when (StorageFaults.IsStorageOutage(e) && time.GetUtcNow() + wait < giveUpAt)
+            {
+                await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, MaxPoll.Ticks));
+            }
         }
     }
 
