@@ -13,20 +13,20 @@ public sealed class RepMails(RepLinks links)
     public OutgoingMail RoutedLead(Lead lead, RepAssignment assignment, RoutingSetup? setup)
     {
         var (language, team) = Context(assignment.RepEmail, lead, setup);
-        return RoutedLeadMail.Compose(lead, assignment, links.ForMail(lead.Id, assignment.RepEmail), language,
+        return RoutedLeadMail.Compose(lead, assignment, links.ForMail(lead.Id, assignment), language,
             team?.TimeZone ?? TimeZoneInfo.Utc, (team?.Sla ?? TeamSla.Default).AcceptWithin);
     }
 
     public OutgoingMail Reminder(Lead lead, RepAssignment assignment, SalesTeam team, RoutingSetup setup)
     {
         var (language, _) = Context(assignment.RepEmail, lead, setup);
-        return SlaReminderMail.Compose(lead, assignment, links.ForMail(lead.Id, assignment.RepEmail), language, team.TimeZone,
+        return SlaReminderMail.Compose(lead, assignment, links.ForMail(lead.Id, assignment), language, team.TimeZone,
             assignment.AssignedAt + team.Sla.ReassignAfter);
     }
 
     /// <param name="next">The new assignment, or null for an escalation.</param>
     public OutgoingMail ManagerNotice(Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, RoutingSetup setup)
-        => ReassignmentNoticeMail.Compose(lead, team, previous, next, setup.Directory.FindRep(team.ManagerEmail)?.MailLanguage ?? "en", links.LeadUrl(lead.Id));
+        => ReassignmentNoticeMail.Compose(lead, team, previous, next, setup.Directory.FindRep(team.ManagerEmail)?.MailLanguage ?? "en", links.ObserverPage(lead.Id, team.ManagerEmail));
 
     private static (string Language, SalesTeam? Team) Context(string repEmail, Lead lead, RoutingSetup? setup) =>
         setup is null

@@ -22,7 +22,7 @@ public sealed partial class RepActionHandler(
     /// <param name="form">The posted fields; null for a GET.</param>
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
         ActionLinkClaims claims;
         switch (links.Verify(token, leadId, repAction))
         {
@@ -105,32 +105,7 @@ public sealed partial class RepActionHandler(
         _ => "Saved",
     };
 
-    /// <summary>The rep's lead page links: the steps the lifecycle allows from here, each a fresh one-time link.</summary>
-    private List<(string Label, string Href)> NextSteps(Lead lead, string rep)
-    {
-        if (NotOwner(lead, rep) is not null) return [];
-        RepAction[] actions = lead.Status switch
-        {
-            LeadStatus.Assigned => [RepAction.Accept, RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Accepted => [RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Sql or LeadStatus.Sal => [RepAction.Qualify, RepAction.Opportunity, RepAction.Lost, RepAction.Nurture],
-            LeadStatus.Opportunity => [RepAction.Won, RepAction.Lost],
-            _ => [],
-        };
-        return actions.Select(a => (Label(a), links.For(lead.Id, rep, a))).ToList();
-    }
-
-    private static string Label(RepAction action) => action switch
-    {
-        RepAction.Accept => "Accept",
-        RepAction.Qualify => "Qualify (BANT)",
-        RepAction.Disqualify => "Disqualify",
-        RepAction.Nurture => "Return to nurture",
-        RepAction.Opportunity => "Create opportunity",
-        RepAction.Won => "Won",
-        RepAction.Lost => "Lost",
-        _ => action.ToString(),
-    };
+    private List<(string Label, string Href)> NextSteps(Lead lead, string rep) => RepNextSteps.For(lead, rep, links, withLeadPage: true);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Lead {LeadId}: rep link refused ({Why})")]
     private static partial void LogRefused(ILogger logger, string leadId, string why);

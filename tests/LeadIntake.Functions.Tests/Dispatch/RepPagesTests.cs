@@ -86,6 +86,70 @@ public sealed class RepPagesTests
     }
 
     [Fact]
+    public async Task Rep_opens_the_lead_page_from_the_mail_as_often_as_needed_and_sees_contact_bant_and_current_actions()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var repMail = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10)));
+        Assert.DoesNotContain($"/api/leads/{id}", repMail.Html); // the admin API is no page for a rep
+        var leadPage = RepLinkReader.LeadPage(repMail.Html);
+        Assert.NotNull(leadPage);
+
+        for (int i = 0; i < 2; i++)
+        {
+            using var get = await app.Client.GetAsync(leadPage);
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
+            var page = await get.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>Fonderie &lt;Vosges&gt; &#183; Sophie Garnier</h1>", page);
+            Assert.Contains("href=\"tel:+33329551240\">+33 3 29 55 12 40</a>", page);
+            Assert.Contains("href=\"mailto:s.garnier@fonderie.example\"", page);
+            Assert.Contains("Pouvez-vous nous faire une proposition chiffrée ?", WebUtility.HtmlDecode(page));
+            Assert.Contains("/accept?t=", page);
+            Assert.DoesNotContain("<form", page);
+            Assert.DoesNotContain("<script", page);
+        }
+        Assert.Equal("assigned", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+
+        var links = RepLinkReader.Links(repMail.Html);
+        using (await app.Client.PostAsync(links["accept"], new FormUrlEncodedContent([]))) { }
+        using (var qualified = await app.Client.PostAsync(links["qualify"], new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["budget_amount"] = "25000", ["authority"] = "decision_maker", ["need"] = "Castings", ["timing_horizon"] = "within_quarter",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, qualified.StatusCode);
+            Assert.NotNull(RepLinkReader.LeadPage(await qualified.Content.ReadAsStringAsync())); // the result page offers the lead page
+        }
+        using (var after = await app.Client.GetAsync(leadPage))
+        {
+            var page = await after.Content.ReadAsStringAsync();
+            Assert.Contains(">sal<", page);
+            Assert.Contains("25,000 EUR", page);
+            Assert.Contains("decision maker", page);
+            Assert.Contains("Qualified sal", page);
+            Assert.Contains("/opportunity?t=", page);
+            Assert.DoesNotContain("/accept?t=", page);
+        }
+
+        var token = leadPage![(leadPage.IndexOf("?t=", StringComparison.Ordinal) + 3)..];
+        using (var tampered = await app.Client.GetAsync(leadPage[..^3] + (leadPage[^3] == 'A' ? 'B' : 'A') + leadPage[^2..]))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        }
+        using (var asAction = await app.Client.PostAsync($"/api/rep/leads/{id}/view?t={token}", new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, asAction.StatusCode); // a view link acts on nothing
+        }
+        using (var accept = await app.Client.GetAsync($"/api/rep/leads/{id}?t={links["accept"][(links["accept"].IndexOf("?t=", StringComparison.Ordinal) + 3)..]}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode); // an action link opens no lead page
+        }
+    }
+
+    [Fact]
     public async Task Tampered_expired_or_malformed_links_get_a_clear_page_and_change_nothing()
     {
         await using var app = await TestApp.StartAsync();

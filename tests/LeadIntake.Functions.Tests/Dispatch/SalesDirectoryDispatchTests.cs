@@ -128,6 +128,29 @@ public sealed class SalesDirectoryDispatchTests
         var oldAccept = RepLinkReader.Links(firstMails[0].Html)["accept"];
         using var stolen = await app.Client.PostAsync(oldAccept, new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+
+        // The first rep's lead page now says who has it and shows nothing of the lead; the new rep's and the manager's open it.
+        using (var revoked = await app.Client.GetAsync(RepLinkReader.LeadPage(firstMails[0].Html)))
+        {
+            Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+            var page = await revoked.Content.ReadAsStringAsync();
+            Assert.Contains(next == seeds.Bob ? "Bob Durand" : "Alice Martin", page);
+            Assert.DoesNotContain("sla@corp.example", page);
+            Assert.DoesNotContain("?t=", page);
+        }
+        var nextMail = (await mail.ToAsync(next)).Single();
+        using (var owner = await app.Client.GetAsync(RepLinkReader.LeadPage(nextMail.Html)))
+        {
+            Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+            Assert.Contains("/accept?t=", await owner.Content.ReadAsStringAsync());
+        }
+        using (var manager = await app.Client.GetAsync(RepLinkReader.LeadPage(notice.Html)))
+        {
+            Assert.Equal(HttpStatusCode.OK, manager.StatusCode);
+            var page = await manager.Content.ReadAsStringAsync();
+            Assert.Contains("sla@corp.example", page);
+            Assert.DoesNotContain("/accept?t=", page); // a manager watches; the rep acts
+        }
     }
 
     [Fact]
