@@ -21,12 +21,14 @@ public sealed class RepMails(RepLinks links)
     {
         var (language, _) = Context(assignment.RepEmail, lead, setup);
         return SlaReminderMail.Compose(lead, assignment, links.ForMail(lead.Id, assignment), language, team.TimeZone,
-            assignment.AssignedAt + team.Sla.ReassignAfter);
+            SlaWatch.ReassignAt(lead, team.Sla));
     }
 
     /// <param name="next">The new assignment, or null for an escalation.</param>
-    public OutgoingMail ManagerNotice(Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, RoutingSetup setup)
-        => ReassignmentNoticeMail.Compose(lead, team, previous, next, setup.Directory.FindRep(team.ManagerEmail)?.MailLanguage ?? "en", links.ObserverPage(lead.Id, team.ManagerEmail));
+    /// <param name="waited">How long the lead waited for <paramref name="previous"/>.</param>
+    public OutgoingMail ManagerNotice(Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, RoutingSetup setup, TimeSpan waited)
+        => ReassignmentNoticeMail.Compose(lead, team, previous, next, setup.Directory.FindRep(team.ManagerEmail)?.MailLanguage ?? "en",
+            links.ObserverPage(lead.Id, team.ManagerEmail), waited);
 
     private static (string Language, SalesTeam? Team) Context(string repEmail, Lead lead, RoutingSetup? setup) =>
         setup is null
