@@ -81,6 +81,18 @@ public sealed class RepPagesTests
         }
         var lead = await app.GetLeadAsync(id);
         Assert.Equal("sal", lead.GetProperty("status").GetString());
+        // The admin API shows what the rep recorded and the SLA facts.
+        var bant = lead.GetProperty("bant");
+        Assert.Equal(25000m, bant.GetProperty("budget").GetProperty("amount").GetDecimal());
+        Assert.Equal("EUR", bant.GetProperty("budget").GetProperty("currency").GetString());
+        Assert.Equal("decision_maker", bant.GetProperty("authority").GetProperty("level").GetString());
+        Assert.Equal("within_quarter", bant.GetProperty("timing").GetProperty("horizon").GetString());
+        Assert.True(bant.GetProperty("isComplete").GetBoolean());
+        var sla = lead.GetProperty("sla");
+        Assert.Equal("default", sla.GetProperty("team").GetString());
+        Assert.False(sla.TryGetProperty("dueAt", out _)); // no directory: nobody else could take it, no deadline
+        Assert.True(sla.TryGetProperty("acceptedAt", out _));
+        Assert.Equal(0, sla.GetProperty("reassignmentCount").GetInt32());
         var events = lead.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(["captured", "screened", "assigned", "rep_notified", "accepted", "bant_recorded", "qualified_sql", "qualified_sal"], events);
     }
