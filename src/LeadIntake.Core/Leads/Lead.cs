@@ -47,6 +47,10 @@ public sealed record Lead
     /// <summary>Why the lead went to nurture (the last time it did).</summary>
     public NurtureReason? NurtureReason { get; init; }
     public LostReason? LostReason { get; init; }
+    /// <summary>Who won the deal instead, when the rep said.</summary>
+    public string? LostToCompetitor { get; init; }
+    /// <summary>The won deal's value as the rep entered it.</summary>
+    public DealAmount? WonAmount { get; init; }
     /// <summary>The last status change or qualification step: the recycler measures staleness from here.</summary>
     public DateTimeOffset? LastProgressAt { get; init; }
 

@@ -42,18 +42,21 @@ public sealed partial class RepActionHandler(
         if (form is null)
         {
             if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(stored.Lead, NextSteps(stored.Lead, rep));
-            return NotOwner(stored.Lead, rep) is { } reason ? RepPages.Conflict(stored.Lead, reason) : RepPages.Confirm(repAction, stored.Lead, postUrl);
+            if (NotOwner(stored.Lead, rep) is { } reason) return RepPages.Conflict(stored.Lead, reason);
+            // A link whose step the lead has moved past (an old "lost" link after "won") explains instead of showing a form.
+            if (!RepNextSteps.Allowed(stored.Lead.Status).Contains(repAction)) return await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
+            return RepPages.Confirm(repAction, stored.Lead, postUrl);
         }
 
         var now = time.GetUtcNow();
         var (decide, errors) = RepActionForm.Read(repAction, form, rep, QualificationPolicy.Default, now);
-        if (decide is null) return RepPages.Confirm(repAction, stored.Lead, postUrl, errors);
+        if (decide is null) return RepPages.Confirm(repAction, stored.Lead, postUrl, errors, form);
         LeadChange Decide(Lead lead) => NotOwner(lead, rep) is { } reason ? new LeadChange.Rejected(reason) : decide(lead);
 
         switch (Decide(stored.Lead))
         {
             case LeadChange.Rejected rejected:
-                return RepPages.Conflict(stored.Lead, rejected.Reason);
+                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             case LeadChange.Unchanged unchanged:
                 // A repeat of a saved "disqualify: spam" whose example was not stored (a failure after the save).
                 if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(unchanged.Lead, rep, cancellationToken).ConfigureAwait(false);
@@ -77,10 +80,14 @@ public sealed partial class RepActionHandler(
                 // Spam a rep caught is a lesson for screening: stored as a spam example of this installation.
                 if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(applied.Lead, rep, cancellationToken).ConfigureAwait(false);
                 LogActed(logger, leadId.Value, repAction, applied.Lead.Status);
-                return RepPages.Done(applied.Lead, Headline(applied.Lead), NextSteps(applied.Lead, rep));
+                if (repAction == RepAction.Qualify && applied.Lead.Bant is { IsComplete: false } partial)
+                {
+                    return RepPages.PartlyQualified(applied.Lead, Answered(partial), partial.MissingFields, NextSteps(applied.Lead, rep));
+                }
+                return RepPages.Done(applied.Lead, Headline(applied.Lead, repAction), NextSteps(applied.Lead, rep));
             case LeadChange.Rejected rejected:
                 await usedLinks.ReleaseAsync(claims, cancellationToken).ConfigureAwait(false);
-                return RepPages.Conflict(stored.Lead, rejected.Reason);
+                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             default:
                 var unchangedLead = ((LeadChange.Unchanged)saved).Lead;
                 return RepPages.Done(unchangedLead, "Nothing to change", NextSteps(unchangedLead, rep));
@@ -91,8 +98,25 @@ public sealed partial class RepActionHandler(
         lead.Assignment is { } owner && !string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase)
             ? "This lead was reassigned to another rep." : null;
 
-    private static string Headline(Lead lead) => lead.Status switch
+    private async Task<RepPage> StaleAsync(Lead lead, string rep, CancellationToken cancellationToken)
     {
+        var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);
+        var leadPage = lead.Assignment is { } owner && string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase) ? links.LeadPage(lead.Id, owner) : null;
+        return RepPages.Stale(lead, RepNextSteps.WhatHappened(lead, events), leadPage);
+    }
+
+    private static List<string> Answered(BantRecord bant)
+    {
+        var missing = bant.MissingFields;
+        return new[] { "budget", "authority", "need", "timing" }.Where(f => !missing.Contains(f)).ToList();
+    }
+
+    private static string Headline(Lead lead, RepAction action) => lead.Status switch
+    {
+        LeadStatus.Nurture when action == RepAction.Disqualify && lead.NurtureReason is { } why =>
+            $"Returned to marketing for nurture ({WireNames.Of(why).Replace('_', ' ')})",
+        LeadStatus.Won when lead.WonAmount is { } amount =>
+            $"Won: {amount.Amount.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("en"))} {amount.Currency}",
         LeadStatus.Accepted => "Lead accepted",
         LeadStatus.Sql => "Qualified: SQL",
         LeadStatus.Sal => "Qualified: SAL (sales accepted)",

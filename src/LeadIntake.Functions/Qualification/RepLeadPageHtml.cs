@@ -55,7 +55,8 @@ public static class RepLeadPageHtml
         var outcome = new List<(string, string?)>
         {
             ("Disqualified", lead.Disqualification is { } d ? E(Words(WireNames.Of(d.Reason)) + (d.Note is null ? "" : $": {d.Note}")) : null),
-            ("Lost", lead.LostReason is { } lost ? E(Words(WireNames.Of(lost))) : null),
+            ("Won", lead.Status == LeadStatus.Won ? E(lead.WonAmount is { } won ? $"{won.Amount.ToString("#,0.##", English)} {won.Currency}" : "amount not given") : null),
+            ("Lost", lead.LostReason is { } lost ? E(Words(WireNames.Of(lost)) + (lead.LostToCompetitor is { } rival ? $" (to {rival})" : "")) : null),
             ("Nurture", lead.Status == LeadStatus.Nurture && lead.NurtureReason is { } nurture ? E(Words(WireNames.Of(nurture))) : null),
         };
         if (outcome.Any(o => o.Item2 is not null)) Section(body, "outcome", "Outcome", outcome);

@@ -16,17 +16,47 @@ public static class RepNextSteps
     public static List<(string Label, string Href)> For(Lead lead, string rep, RepLinks links, bool withLeadPage)
     {
         if (lead.Assignment is not { } owner || !string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase)) return [];
-        RepAction[] actions = lead.Status switch
-        {
-            LeadStatus.Assigned => [RepAction.Accept, RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Accepted => [RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Sql or LeadStatus.Sal => [RepAction.Qualify, RepAction.Opportunity, RepAction.Lost, RepAction.Nurture],
-            LeadStatus.Opportunity => [RepAction.Won, RepAction.Lost],
-            _ => [],
-        };
-        var steps = actions.Select(a => (Label(a), links.For(lead.Id, rep, a))).ToList();
+        var steps = Allowed(lead.Status).Select(a => (Label(a), links.For(lead.Id, rep, a))).ToList();
         if (withLeadPage) steps.Add((OpenLeadLabel, links.LeadPage(lead.Id, owner)));
         return steps;
+    }
+
+    /// <summary>The rep actions the lifecycle allows from <paramref name="status"/>.</summary>
+    public static RepAction[] Allowed(LeadStatus status) => status switch
+    {
+        LeadStatus.Assigned => [RepAction.Accept, RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
+        LeadStatus.Accepted => [RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
+        LeadStatus.Sql or LeadStatus.Sal => [RepAction.Qualify, RepAction.Opportunity, RepAction.Lost, RepAction.Nurture],
+        LeadStatus.Opportunity => [RepAction.Won, RepAction.Lost],
+        _ => [],
+    };
+
+    /// <summary>"This lead was marked won on 2 December 2026 by Jane Doe." from the lead and its audit trail.</summary>
+    public static string WhatHappened(Lead lead, IReadOnlyList<LeadEvent> events)
+    {
+        var done = lead.Status switch
+        {
+            LeadStatus.Won => "marked won",
+            LeadStatus.Lost => "marked lost",
+            LeadStatus.Nurture => "returned to marketing (nurture)",
+            LeadStatus.Spam => "reported as spam",
+            LeadStatus.Accepted => "accepted",
+            LeadStatus.Sql => "qualified (SQL)",
+            LeadStatus.Sal => "qualified (SAL)",
+            LeadStatus.Opportunity => "turned into an opportunity",
+            LeadStatus.Assigned => "assigned",
+            _ => $"moved to {WireNames.Of(lead.Status).Replace('_', ' ')}",
+        };
+        var last = events.Count > 0 ? events.MaxBy(e => e.At) : null;
+        var at = lead.StageTimes.TryGetValue(lead.Status, out var when) ? when : last?.At;
+        // A person (an email) is named; a timer or pipeline stage ("sla-watch", "recycler") is left out.
+        var by = last?.Actor is not { } actor || !actor.Contains('@', StringComparison.Ordinal) ? null
+            : lead.Assignment is { } owner && string.Equals(actor, owner.RepEmail, StringComparison.OrdinalIgnoreCase) ? owner.RepName ?? owner.RepEmail
+            : actor;
+        var sentence = $"This lead was {done}";
+        if (at is { } time) sentence += $" on {time.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"))}";
+        if (by is not null) sentence += $" by {by}";
+        return sentence + ", so this link has nothing left to do.";
     }
 
     public static string Label(RepAction action) => action switch

@@ -42,6 +42,9 @@ public sealed record LeadView(
     /// <summary>The acceptance SLA: team, start, deadline, reminder, acceptance, reassignments.</summary>
     public LeadSlaView? Sla { get; init; }
     public DateTimeOffset? LastProgressAt { get; init; }
+    /// <summary>The won deal's value as the rep entered it (revenue KPIs).</summary>
+    public DealAmount? WonAmount { get; init; }
+    public string? LostToCompetitor { get; init; }
 
     public static LeadView From(Lead lead, IReadOnlyList<LeadEvent> events) => new(
         lead.Id.Value,
@@ -76,5 +79,7 @@ public sealed record LeadView(
         Sla = lead.AssignedTeam is null && lead.Assignment is null ? null : new LeadSlaView(
             lead.AssignedTeam, lead.SlaStartedAt, lead.SlaDueAt, lead.RemindedAt, lead.RepAcceptedAt, lead.ReassignmentCount, lead.PreviousAssignees),
         LastProgressAt = lead.LastProgressAt,
+        WonAmount = lead.WonAmount,
+        LostToCompetitor = lead.LostToCompetitor,
     };
 }

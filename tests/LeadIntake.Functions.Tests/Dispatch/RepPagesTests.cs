@@ -65,8 +65,9 @@ public sealed class RepPagesTests
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
             var page = await bad.Content.ReadAsStringAsync();
-            Assert.Contains("budget_amount", page);
-            Assert.Contains("timing_date", page);
+            Assert.Contains("Budget amount</a>: Enter an amount", page); // the field in words, not its id
+            Assert.Contains("Timing date</a>:", page);
+            Assert.Contains("id=\"budget_amount\" name=\"budget_amount\" value=\"lots\"", page); // what was typed stays
         }
         using (var post = await app.Client.PostAsync(qualify, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -159,6 +160,81 @@ public sealed class RepPagesTests
         {
             Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode); // an action link opens no lead page
         }
+    }
+
+    [Fact]
+    public async Task Forms_say_what_a_partial_save_kept_ask_the_won_amount_and_explain_a_stale_link_in_words()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        string page;
+        using (var partial = await app.Client.PostAsync(links["qualify"], new FormUrlEncodedContent(new Dictionary<string, string> { ["budget_amount"] = "30000", ["need"] = "Castings" })))
+        {
+            page = await partial.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+            Assert.Contains("Saved: budget, need.", page);
+            Assert.Contains("Still missing for an SQL: authority, timing.", page);
+        }
+        var qualifyAgain = RepLinkReader.Links(page)["qualify"];
+        using (var full = await app.Client.PostAsync(qualifyAgain, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["budget_amount"] = "30000", ["authority"] = "decision_maker", ["need"] = "Castings", ["timing_horizon"] = "within_month",
+        })))
+        {
+            page = await full.Content.ReadAsStringAsync();
+        }
+        using (var opportunity = await app.Client.PostAsync(RepLinkReader.Links(page)["opportunity"], new FormUrlEncodedContent([])))
+        {
+            page = await opportunity.Content.ReadAsStringAsync();
+        }
+        var next = RepLinkReader.Links(page);
+        using (var wonForm = await app.Client.GetAsync(next["won"]))
+        {
+            Assert.Contains("name=\"amount\"", await wonForm.Content.ReadAsStringAsync());
+        }
+        using (var won = await app.Client.PostAsync(next["won"], new FormUrlEncodedContent(new Dictionary<string, string> { ["amount"] = "41 500", ["currency"] = "eur" })))
+        {
+            Assert.Contains("Won: 41,500 EUR", await won.Content.ReadAsStringAsync());
+        }
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal(41500m, lead.GetProperty("wonAmount").GetProperty("amount").GetDecimal());
+        Assert.Equal("EUR", lead.GetProperty("wonAmount").GetProperty("currency").GetString());
+
+        // The old "lost" link, after "won": no form, and no developer wording, but what happened and the lead page.
+        foreach (var stale in new[] { await app.Client.GetAsync(next["lost"]), await app.Client.PostAsync(next["lost"], new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "price" })) })
+        {
+            using (stale)
+            {
+                Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+                page = await stale.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("<form", page);
+                Assert.DoesNotContain("allowed from", page);
+                Assert.Matches("This lead was marked won on \\d{1,2} [A-Z][a-z]+ \\d{4} by Test Rep", page);
+                Assert.NotNull(RepLinkReader.LeadPage(page));
+            }
+        }
+        Assert.Equal("won", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Disqualifying_for_no_need_says_the_lead_returns_to_nurture()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        using (var form = await app.Client.GetAsync(links["disqualify"]))
+        {
+            Assert.Contains(">no need (back to nurture)</option>", await form.Content.ReadAsStringAsync());
+        }
+        using var post = await app.Client.PostAsync(links["disqualify"], new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "no_need" }));
+        Assert.Contains("<h1>Returned to marketing for nurture (no need)</h1>", await post.Content.ReadAsStringAsync());
     }
 
     [Fact]
