@@ -73,7 +73,7 @@ public static class RepLeadPageHtml
         body.Append("<h2>Timeline</h2><ol class=\"timeline\" id=\"timeline\">");
         foreach (var e in events.OrderBy(e => e.At))
         {
-            body.Append(CultureInfo.InvariantCulture, $"<li><span class=\"muted\">{E(Time(e.At, zone))}</span><br>{E(Sentence(e.Type))} <span class=\"muted\">· {E(e.Actor)}</span></li>");
+            body.Append(CultureInfo.InvariantCulture, $"<li><span class=\"muted\">{E(Time(e.At, zone))}</span><br>{E(Sentence(e.Type))} <span class=\"muted\">· {E(Actor(lead, e.Actor))}</span></li>");
         }
         body.Append("</ol>");
         return Page(StatusCodes.Status200OK, Headline(lead), body.ToString());
@@ -128,6 +128,10 @@ public static class RepLeadPageHtml
         { Horizon: { } horizon } => Words(WireNames.Of(horizon)),
         _ => null,
     };
+
+    // The current owner by name; anyone else as recorded (a previous rep's email, or a stage such as "dispatch").
+    private static string Actor(Lead lead, string actor) =>
+        lead.Assignment is { } owner && string.Equals(owner.RepEmail, actor, StringComparison.OrdinalIgnoreCase) ? owner.RepName ?? actor : actor;
 
     private static string Sentence(string wire) => wire.Length == 0 ? wire : char.ToUpperInvariant(wire[0]) + Words(wire[1..]);
 

@@ -23,7 +23,7 @@ public static class RepPages
         ".row{display:flex;gap:8px}.row>div{flex:1}.muted{color:#666;font-size:.9em}.err{color:#b00020;font-weight:600}" +
         ".status{display:inline-block;padding:2px 10px;border-radius:12px;background:#e8eefc;font-weight:700}ul.next{list-style:none;padding:0}" +
         "h2{font-size:1.1em;margin:18px 0 6px}dl.facts{margin:0}dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin:0;overflow-wrap:anywhere}" +
-        ".msg{white-space:pre-wrap;overflow-wrap:anywhere}ol.timeline{padding-left:20px}ol.timeline li{margin:6px 0}";
+        ".msg{white-space:pre-wrap;overflow-wrap:anywhere}ol.timeline{padding-left:20px}ol.timeline li{margin:6px 0;overflow-wrap:anywhere}";
 
     public static RepPage Invalid() => Message(StatusCodes.Status403Forbidden, "This link is not valid",
         "The link is incomplete or was altered. Open it again from the original mail, or ask your sales manager.");
