@@ -61,7 +61,7 @@ public sealed class RoutedLeadMailTests
     {
         Compose(Hostile(), "en", out var mail);
 
-        Assert.Contains("href=\"tel:+33329551240\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:+33329551240\">+33 3 29 55 12 40</a>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("href=\"mailto:eve@evil.test%3Fbcc%3Dall@corp.test\"", mail.HtmlBody, StringComparison.Ordinal);
     }
 
@@ -89,6 +89,7 @@ public sealed class RoutedLeadMailTests
         Assert.Contains("À accepter avant le 03/03/2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Renvoyer en nurturing", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"fr\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Téléphone: 03 29 55 12 40", mail.TextBody, StringComparison.Ordinal); // a French rep dials the national form
     }
 
     [Fact]
