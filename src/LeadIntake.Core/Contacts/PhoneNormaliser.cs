@@ -71,6 +71,26 @@ public static class PhoneNormaliser
         }
     }
 
+    /// <summary>
+    /// The number as a person reads it: national format when it belongs to <paramref name="readerRegion"/>
+    /// (<c>03 29 55 12 40</c> for a French rep), international otherwise (<c>+33 3 29 55 12 40</c>). Text that is not
+    /// a number comes back unchanged.
+    /// </summary>
+    public static string Display(string phone, string? readerRegion)
+    {
+        try
+        {
+            var number = Util.Parse(phone, NormaliseRegion(readerRegion));
+            if (!Util.IsValidNumber(number)) return phone;
+            var sameRegion = string.Equals(Util.GetRegionCodeForNumber(number), NormaliseRegion(readerRegion), StringComparison.Ordinal);
+            return Util.Format(number, sameRegion ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return phone;
+        }
+    }
+
     private static string NormaliseRegion(string? region) =>
         region is { Length: 2 } ? region.ToUpperInvariant() : "ZZ";
 }

@@ -138,6 +138,18 @@ public static class LeadAssigner
         return Assign(lead, directory, route, rotation, owner: null, now, excluded);
     }
 
+    /// <summary>
+    /// Whether the SLA could move the lead on: someone other than <paramref name="decision"/>'s rep would get it from a
+    /// reassignment now. When not, a deadline would be a false promise.
+    /// </summary>
+    public static bool HasAlternative(Lead lead, AssignmentDecision decision, SalesDirectory directory, DateTimeOffset now) =>
+        CanMoveOn(lead with { Assignment = decision.Assignment, AssignedTeam = decision.Team.Id }, directory, decision.Rotation, now);
+
+    /// <summary>Whether a reassignment now would give the assigned lead to someone else (rotation of the lead's team).</summary>
+    public static bool CanMoveOn(Lead lead, SalesDirectory directory, TeamRotation rotation, DateTimeOffset now) =>
+        lead.Assignment is { } current &&
+        !string.Equals(Reassign(lead, directory, rotation, now).Assignment.RepEmail, current.RepEmail, StringComparison.OrdinalIgnoreCase);
+
     private static string? Unavailable(SalesRep rep, DateTimeOffset now) =>
         !rep.Active ? "inactive"
         : rep.IsOutOfOffice(now) ? "out of office"

@@ -11,7 +11,11 @@ public static class LeadDispatcher
     public const string Actor = "dispatch";
 
     /// <summary>An MQL gets its first rep. A lead already assigned is left alone (a duplicate queue delivery).</summary>
-    public static LeadChange Dispatch(Lead lead, AssignmentDecision decision, DateTimeOffset now)
+    /// <param name="slaApplies">
+    /// False when nobody else could take the lead (<see cref="LeadAssigner.HasAlternative"/>, or no directory): no
+    /// deadline is set, so no mail promises one. The SLA watch starts it once another rep becomes eligible.
+    /// </param>
+    public static LeadChange Dispatch(Lead lead, AssignmentDecision decision, DateTimeOffset now, bool slaApplies = true)
     {
         switch (LeadLifecycle.Decide(lead.Status, LeadTrigger.Assign))
         {
@@ -24,7 +28,8 @@ public static class LeadDispatcher
         {
             Assignment = decision.Assignment,
             AssignedTeam = decision.Team.Id,
-            SlaDueAt = now + decision.Team.Sla.AcceptWithin,
+            SlaDueAt = slaApplies ? now + decision.Team.Sla.AcceptWithin : null,
+            SlaStartedAt = slaApplies ? now : null,
             RemindedAt = null,
             LastProgressAt = now,
         };
@@ -35,7 +40,8 @@ public static class LeadDispatcher
     /// The lead moves to the rep chosen by <see cref="LeadAssigner.Reassign"/>; the previous rep joins
     /// <see cref="Lead.PreviousAssignees"/> so a later reassignment won't come back to them.
     /// </summary>
-    public static LeadChange Reassign(Lead lead, AssignmentDecision decision, string actor, DateTimeOffset now)
+    /// <param name="slaApplies">False when nobody is left after the new rep: the new rep gets no deadline.</param>
+    public static LeadChange Reassign(Lead lead, AssignmentDecision decision, string actor, DateTimeOffset now, bool slaApplies = true)
     {
         if (LeadLifecycle.Decide(lead.Status, LeadTrigger.Reassign) is TransitionOutcome.Rejected rejected)
         {
@@ -52,7 +58,8 @@ public static class LeadDispatcher
             AssignedTeam = decision.Team.Id,
             PreviousAssignees = previous,
             ReassignmentCount = lead.ReassignmentCount + 1,
-            SlaDueAt = now + decision.Team.Sla.AcceptWithin,
+            SlaDueAt = slaApplies ? now + decision.Team.Sla.AcceptWithin : null,
+            SlaStartedAt = slaApplies ? now : null,
             RemindedAt = null,
             LastProgressAt = now,
         };

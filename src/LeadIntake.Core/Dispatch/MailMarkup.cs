@@ -31,6 +31,13 @@ internal static class MailMarkup
         return $"{local.ToString(wording.DateTimeFormat, culture)} (UTC{sign}{offset:hh\\:mm})";
     }
 
+    /// <summary>
+    /// The phone as the reader dials it: national format for a French-language reader's French numbers
+    /// (<c>03 29 55 12 40</c>), international format otherwise (<c>+33 3 29 55 12 40</c>).
+    /// </summary>
+    public static string ReadablePhone(string phone, MailWording wording) =>
+        Contacts.PhoneNormaliser.Display(phone, wording.Code == "fr" ? "FR" : null);
+
     /// <summary>Digits and a leading '+' only: a tel: link must dial the number and nothing else.</summary>
     public static string TelHref(string phone)
     {

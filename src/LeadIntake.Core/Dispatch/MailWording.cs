@@ -43,9 +43,9 @@ public sealed record MailWording
     public required string ReminderSubject { get; init; }      // {0} company, {1} contact
     public required string ReminderBody { get; init; }         // {0} deadline
     public required string ReassignedSubject { get; init; }    // {0} company, {1} from rep, {2} to rep
-    public required string ReassignedBody { get; init; }       // {0} from rep, {1} minutes, {2} to rep
+    public required string ReassignedBody { get; init; }       // {0} from rep, {1} how long it waited, {2} to rep
     public required string EscalatedSubject { get; init; }     // {0} company, {1} rep
-    public required string EscalatedBody { get; init; }        // {0} rep, {1} reassignments
+    public required string EscalatedBody { get; init; }        // {0} rep, {1} reassignments, {2} how long it waited
     public required IReadOnlyDictionary<PriorityLevel, string> PriorityLabels { get; init; }
     public required IReadOnlyDictionary<PrioritySignal, string> SignalLabels { get; init; }
     public required IReadOnlyDictionary<Leads.Channel, string> ChannelLabels { get; init; }
@@ -69,9 +69,9 @@ public sealed record MailWording
         ReminderSubject = "[Reminder] Lead waiting: {0} · {1}",
         ReminderBody = "This lead is still waiting for you. Accept it before {0} or it goes to the next rep.",
         ReassignedSubject = "Lead reassigned: {0} · {1} → {2}",
-        ReassignedBody = "{0} did not accept this lead within {1} min. It now goes to {2}.",
+        ReassignedBody = "{0} did not accept this lead; it waited {1}. It now goes to {2}.",
         EscalatedSubject = "Lead not accepted: {0} · {1}",
-        EscalatedBody = "{0} has not accepted this lead and it was already reassigned {1} times: please step in.",
+        EscalatedBody = "{0} has not accepted this lead; it has waited {2} and was reassigned {1} times. Please step in: call the contact or pick a rep.",
         PriorityLabels = new Dictionary<PriorityLevel, string>
         {
             [PriorityLevel.P1] = "P1 call now", [PriorityLevel.P2] = "P2 today", [PriorityLevel.P3] = "P3",
@@ -103,9 +103,9 @@ public sealed record MailWording
         ReminderSubject = "[Relance] Lead en attente : {0} · {1}",
         ReminderBody = "Ce lead vous attend toujours. Acceptez-le avant le {0}, sinon il passe au commercial suivant.",
         ReassignedSubject = "Lead réaffecté : {0} · {1} → {2}",
-        ReassignedBody = "{0} n'a pas accepté ce lead en {1} min. Il passe à {2}.",
+        ReassignedBody = "{0} n'a pas accepté ce lead, resté {1} en attente. Il passe à {2}.",
         EscalatedSubject = "Lead non accepté : {0} · {1}",
-        EscalatedBody = "{0} n'a pas accepté ce lead, déjà réaffecté {1} fois : merci d'intervenir.",
+        EscalatedBody = "{0} n'a pas accepté ce lead, en attente depuis {2} et déjà réaffecté {1} fois. Merci d'intervenir : appelez le contact ou choisissez un commercial.",
         PriorityLabels = new Dictionary<PriorityLevel, string>
         {
             [PriorityLevel.P1] = "P1 à rappeler", [PriorityLevel.P2] = "P2 aujourd'hui", [PriorityLevel.P3] = "P3",

@@ -11,6 +11,11 @@ public enum RepAction
     Opportunity,
     Won,
     Lost,
+    /// <summary>
+    /// The rep's read-only lead page: opened many times, never one-time. Its nonce binds the link to one assignment
+    /// (<see cref="LeadPageLinks"/>), so a reassignment revokes it.
+    /// </summary>
+    View,
     // Mailbox actions: signed for a team mailbox (the "rep" of the link), on the mailbox pages, never on rep pages.
     /// <summary>The marketing mailbox releases a lead held for review: a genuine request, screened again.</summary>
     Release,

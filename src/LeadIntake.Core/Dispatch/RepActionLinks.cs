@@ -2,7 +2,7 @@ using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Core.Dispatch;
 
-/// <summary>The signed links of a routed-lead mail, plus the plain link to the lead page.</summary>
+/// <summary>The signed one-time links of a routed-lead mail, plus the rep's signed lead page (<see cref="LeadPageLinks"/>).</summary>
 public sealed record RepActionLinks(string Accept, string Qualify, string Disqualify, string Nurture, string Lead)
 {
     /// <summary>

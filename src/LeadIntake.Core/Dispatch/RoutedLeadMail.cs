@@ -41,7 +41,7 @@ public static class RoutedLeadMail
         var contactRows = new List<(string Label, string? Value, string? Href)>
         {
             (w.Name, c.DisplayName, null),
-            (w.Phone, c.Phone, c.Phone is null ? null : TelHref(c.Phone)),
+            (w.Phone, c.Phone is null ? null : ReadablePhone(c.Phone, w), c.Phone is null ? null : TelHref(c.Phone)),
             (w.Email, c.Email, c.Email is null ? null : MailtoHref(c.Email)),
             (w.Company, c.Company, null),
             (w.JobTitle, c.JobTitle, null),

@@ -23,7 +23,7 @@ public static class SlaReminderMail
         var text = new StringBuilder();
         text.AppendLine(body).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name}: {who}");
-        if (c.Phone is not null) text.AppendLine(CultureInfo.InvariantCulture, $"{w.Phone}: {c.Phone}");
+        if (c.Phone is not null) text.AppendLine(CultureInfo.InvariantCulture, $"{w.Phone}: {ReadablePhone(c.Phone, w)}");
         if (c.Company is not null) text.AppendLine(CultureInfo.InvariantCulture, $"{w.Company}: {c.Company}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{w.Accept}: {links.Accept}");
@@ -34,7 +34,7 @@ public static class SlaReminderMail
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-weight:bold\">{Enc(body)}</p><p>");
         html.Append(Button(links.Accept, w.Accept, "#1b7f3b")).Append("</p><table cellpadding=\"4\">");
         html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(w.Name)}</th><td>{Enc(who)}</td></tr>");
-        if (c.Phone is not null) html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(w.Phone)}</th><td><a href=\"{Enc(TelHref(c.Phone))}\">{Enc(c.Phone)}</a></td></tr>");
+        if (c.Phone is not null) html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(w.Phone)}</th><td><a href=\"{Enc(TelHref(c.Phone))}\">{Enc(ReadablePhone(c.Phone, w))}</a></td></tr>");
         if (c.Company is not null) html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(w.Company)}</th><td>{Enc(c.Company)}</td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"</table><p><a href=\"{Enc(links.Lead)}\">{Enc(w.OpenLead)}</a></p></body></html>");
 

@@ -24,8 +24,16 @@ public sealed record Lead
 
     /// <summary>The team whose rotation chose the current rep (reassignment stays in that team).</summary>
     public string? AssignedTeam { get; init; }
-    /// <summary>The rep must accept before this time, or the SLA watch reminds then reassigns.</summary>
+    /// <summary>
+    /// The rep must accept before this time, or the SLA watch reminds then reassigns. Null when no SLA runs: nobody
+    /// else could take the lead, so there is no deadline to promise (docs/dispatch.md, "SLA and velocity").
+    /// </summary>
     public DateTimeOffset? SlaDueAt { get; init; }
+    /// <summary>
+    /// When the acceptance SLA started: the assignment, or later, when another rep first became able to take the lead.
+    /// Null on leads stored before this existed (their SLA started at the assignment).
+    /// </summary>
+    public DateTimeOffset? SlaStartedAt { get; init; }
     /// <summary>When the current rep was reminded of the SLA; cleared by a reassignment.</summary>
     public DateTimeOffset? RemindedAt { get; init; }
     /// <summary>When a rep accepted the lead (human delay ends here).</summary>
@@ -39,6 +47,10 @@ public sealed record Lead
     /// <summary>Why the lead went to nurture (the last time it did).</summary>
     public NurtureReason? NurtureReason { get; init; }
     public LostReason? LostReason { get; init; }
+    /// <summary>Who won the deal instead, when the rep said.</summary>
+    public string? LostToCompetitor { get; init; }
+    /// <summary>The won deal's value as the rep entered it.</summary>
+    public DealAmount? WonAmount { get; init; }
     /// <summary>The last status change or qualification step: the recycler measures staleness from here.</summary>
     public DateTimeOffset? LastProgressAt { get; init; }
 

@@ -84,11 +84,14 @@ public static class LeadQualifier
     public static LeadChange CreateOpportunity(Lead lead, string actor, DateTimeOffset now) =>
         Move(lead, LeadTrigger.CreateOpportunity, actor, now, "opportunity_created", null, l => l);
 
-    public static LeadChange Win(Lead lead, string actor, DateTimeOffset now) =>
-        Move(lead, LeadTrigger.Win, actor, now, "won", null, l => l);
+    /// <param name="amount">The deal's value, optional for the rep but what the revenue KPIs count.</param>
+    public static LeadChange Win(Lead lead, string actor, DateTimeOffset now, DealAmount? amount = null) =>
+        Move(lead, LeadTrigger.Win, actor, now, "won", null, l => l with { WonAmount = amount });
 
-    public static LeadChange Lose(Lead lead, LostReason reason, string actor, DateTimeOffset now) =>
-        Move(lead, LeadTrigger.Lose, actor, now, "lost", WireNames.Of(reason), l => l with { LostReason = reason });
+    /// <param name="competitor">Who won the deal instead, when the rep knows (optional).</param>
+    public static LeadChange Lose(Lead lead, LostReason reason, string actor, DateTimeOffset now, string? competitor = null) =>
+        Move(lead, LeadTrigger.Lose, actor, now, "lost", WireNames.Of(reason),
+            l => l with { LostReason = reason, LostToCompetitor = Intake.TextSanitizer.SingleLine(competitor) });
 
     internal static LeadChange Move(
         Lead lead, LeadTrigger trigger, string actor, DateTimeOffset now, string eventType, string? detail, Func<Lead, Lead> record)

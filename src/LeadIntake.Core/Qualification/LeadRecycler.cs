@@ -32,7 +32,7 @@ public static class LeadRecycler
         // The new cycle starts clean: SLA, acceptance and the previous owners belong to the old one.
         var fresh = applied.Lead with
         {
-            Assignment = null, AssignedTeam = null, SlaDueAt = null, RemindedAt = null, PreviousAssignees = [], ReassignmentCount = 0,
+            Assignment = null, AssignedTeam = null, SlaDueAt = null, SlaStartedAt = null, RemindedAt = null, PreviousAssignees = [], ReassignmentCount = 0,
         };
         return applied with { Lead = fresh };
     }

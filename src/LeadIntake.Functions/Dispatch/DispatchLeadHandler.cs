@@ -65,7 +65,9 @@ public sealed partial class DispatchLeadHandler(
             if (stored.Lead.Status != LeadStatus.Mql) return stored;
             var now = time.GetUtcNow();
             var decision = setup is null ? DefaultRep(now) : await DecideAsync(stored.Lead, setup, now, cancellationToken).ConfigureAwait(false);
-            if (LeadDispatcher.Dispatch(stored.Lead, decision, now) is not LeadChange.Applied applied) return stored;
+            // No deadline when nobody else could take the lead: no directory, or no other eligible rep in the team.
+            var slaApplies = setup is not null && LeadAssigner.HasAlternative(stored.Lead, decision, setup.Directory, now);
+            if (LeadDispatcher.Dispatch(stored.Lead, decision, now, slaApplies) is not LeadChange.Applied applied) return stored;
             try
             {
                 var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);

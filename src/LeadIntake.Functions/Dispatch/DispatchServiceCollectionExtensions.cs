@@ -21,6 +21,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddScoped<SalesDirectoryAdmin>();
         services.AddScoped<SlaWatchHandler>();
         services.AddScoped<RepActionHandler>();
+        services.AddScoped<RepLeadPageHandler>();
         services.AddScoped<RetouchLeadHandler>();
         services.AddHostedService<SalesDirectorySeedFile>();
         return services;

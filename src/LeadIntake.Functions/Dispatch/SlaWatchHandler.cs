@@ -30,11 +30,13 @@ public sealed partial class SlaWatchHandler(
         {
             waiting.Add(stored);
         }
+        // Leads without a running SLA look at their team's rotation on every tick: read each team's once per tick.
+        var rotationsThisTick = new Dictionary<string, TeamRotation>(StringComparer.OrdinalIgnoreCase);
         foreach (var stored in waiting)
         {
             try
             {
-                await WatchAsync(stored, setup, cancellationToken).ConfigureAwait(false);
+                await WatchAsync(stored, setup, rotationsThisTick, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -45,7 +47,7 @@ public sealed partial class SlaWatchHandler(
         }
     }
 
-    private async Task WatchAsync(StoredLead stored, RoutingSetup setup, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoredLead stored, RoutingSetup setup, Dictionary<string, TeamRotation> rotationsThisTick, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -58,10 +60,24 @@ public sealed partial class SlaWatchHandler(
                 // of the lead. Sending again is free when it went out (the outbox keeps one mail per assignment).
                 await outbox.SendOnceAsync(lead.Id, mails.RoutedLead(lead, assigned, setup), cancellationToken).ConfigureAwait(false);
             }
-            var action = SlaWatch.Decide(lead, team.Sla, now).Action;
-            if (action == SlaAction.None || lead.Assignment is not { } current) return;
             try
             {
+                if (SlaWatch.AwaitsStart(lead, setup.Directory))
+                {
+                    // No SLA ran for this lead (nobody else could take it, or it predates the directory): it starts
+                    // now if someone else can take the lead, so a directory loaded later never reassigns it at once.
+                    if (!rotationsThisTick.TryGetValue(team.Id, out var rotation))
+                    {
+                        rotation = (await rotations.LoadAsync(team.Id, cancellationToken).ConfigureAwait(false)).Rotation;
+                        rotationsThisTick[team.Id] = rotation;
+                    }
+                    bool canMove = LeadAssigner.CanMoveOn(lead, setup.Directory, rotation, now);
+                    await SaveAsync(stored, canMove ? SlaWatch.Start(lead, team.Sla, now) : SlaWatch.Suspend(lead, now), cancellationToken).ConfigureAwait(false);
+                    if (canMove) LogSlaStarted(logger, lead.Id.Value);
+                    return;
+                }
+                var action = SlaWatch.Decide(lead, team.Sla, now).Action;
+                if (action == SlaAction.None || lead.Assignment is not { } current) return;
                 switch (action)
                 {
                     case SlaAction.Remind:
@@ -74,9 +90,14 @@ public sealed partial class SlaWatchHandler(
                             rotation => LeadAssigner.Reassign(lead, setup.Directory, rotation, now), cancellationToken).ConfigureAwait(false);
                         if (LeadDispatcher.Reassign(lead, decision, SlaWatch.Actor, now) is LeadChange.Applied applied)
                         {
+                            // The new rep is promised a deadline only if someone is left after them.
+                            if (!LeadAssigner.CanMoveOn(applied.Lead, setup.Directory, decision.Rotation, now))
+                            {
+                                applied = (LeadChange.Applied)LeadDispatcher.Reassign(lead, decision, SlaWatch.Actor, now, slaApplies: false);
+                            }
                             await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
                             await outbox.SendOnceAsync(lead.Id, mails.RoutedLead(applied.Lead, decision.Assignment, setup), cancellationToken).ConfigureAwait(false);
-                            await outbox.SendOnceAsync(lead.Id, mails.ManagerNotice(applied.Lead, team, current, decision.Assignment, setup), cancellationToken).ConfigureAwait(false);
+                            await outbox.SendOnceAsync(lead.Id, mails.ManagerNotice(applied.Lead, team, current, decision.Assignment, setup, now - (lead.SlaStartedAt ?? current.AssignedAt)), cancellationToken).ConfigureAwait(false);
                             LogReassigned(logger, lead.Id.Value, applied.Lead.ReassignmentCount);
                             return;
                         }
@@ -101,7 +122,7 @@ public sealed partial class SlaWatchHandler(
 
     private async Task EscalateAsync(StoredLead stored, SalesTeam team, RepAssignment current, RoutingSetup setup, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await outbox.SendOnceAsync(stored.Lead.Id, mails.ManagerNotice(stored.Lead, team, current, null, setup), cancellationToken).ConfigureAwait(false);
+        await outbox.SendOnceAsync(stored.Lead.Id, mails.ManagerNotice(stored.Lead, team, current, null, setup, now - (stored.Lead.SlaStartedAt ?? current.AssignedAt)), cancellationToken).ConfigureAwait(false);
         await SaveAsync(stored, SlaWatch.MarkReminded(stored.Lead, SlaAction.Escalate, now), cancellationToken).ConfigureAwait(false);
         LogEscalated(logger, stored.Lead.Id.Value, stored.Lead.ReassignmentCount);
     }
@@ -113,6 +134,9 @@ public sealed partial class SlaWatchHandler(
 
     [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Lead {LeadId}: SLA watch failed; retried on the next tick")]
     private static partial void LogWatchFailed(ILogger logger, Exception exception, string leadId);
+
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "Lead {LeadId}: another rep can now take it, SLA started")]
+    private static partial void LogSlaStarted(ILogger logger, string leadId);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Lead {LeadId}: SLA reminder sent")]
     private static partial void LogReminded(ILogger logger, string leadId);

@@ -18,6 +18,7 @@ public static class FunctionCatalog
         HttpEntry<Health>(),
         HttpEntry<ReplayPoison>(),
         HttpEntry<Qualification.RepLeadAction>(),
+        HttpEntry<Qualification.RepLeadPage>(),
         HttpEntry<ListSalesReps>(),
         HttpEntry<UpsertSalesRep>(),
         HttpEntry<DeactivateSalesRep>(),

@@ -44,11 +44,14 @@ public static class RepActionForm
                 decide = lead => LeadQualifier.CreateOpportunity(lead, rep, now);
                 break;
             case RepAction.Won:
-                decide = lead => LeadQualifier.Win(lead, rep, now);
+                var dealAmount = Amount(form, "amount", errors);
+                var dealCurrency = Currency(form, errors);
+                decide = lead => LeadQualifier.Win(lead, rep, now, dealAmount is { } value ? new DealAmount(value, dealCurrency) : null);
                 break;
             case RepAction.Lost:
                 var lost = Choice(form, "reason", LostReasons, errors);
-                decide = lead => LeadQualifier.Lose(lead, lost, rep, now);
+                var competitor = Text(form, "competitor", errors);
+                decide = lead => LeadQualifier.Lose(lead, lost, rep, now, competitor);
                 break;
         }
         return errors.Count > 0 ? (null, errors) : (decide, errors);
@@ -60,8 +63,7 @@ public static class RepActionForm
         var min = Amount(form, "budget_min", errors);
         var max = Amount(form, "budget_max", errors);
         if (min is not null && max is not null && min > max) errors.Add(new FieldError("budget_max", "The maximum must not be below the minimum."));
-        var currency = Value(form, "currency")?.ToUpperInvariant() ?? "EUR";
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add(new FieldError("currency", "Use a three-letter ISO 4217 code (EUR, USD…)."));
+        var currency = Currency(form, errors);
         var level = Value(form, "authority") is { } a
             ? (WireNames.TryParse<AuthorityLevel>(a, out var parsed) ? parsed : Invalid(errors, "authority", AuthorityLevel.Unknown))
             : AuthorityLevel.Unknown;
@@ -86,6 +88,32 @@ public static class RepActionForm
             Need = need,
             Timing = by is null && horizon is null ? null : new TimingAnswer(by, horizon),
         };
+    }
+
+    /// <summary>The field's name in words, for error messages ("Budget amount", not <c>budget_amount</c>).</summary>
+    public static string LabelOf(string field) => field switch
+    {
+        "budget_amount" => "Budget amount",
+        "budget_min" => "Budget from",
+        "budget_max" => "Budget to",
+        "currency" => "Currency",
+        "authority" => "Authority",
+        "role" => "Role",
+        "need" => "Need",
+        "timing_date" => "Timing date",
+        "timing_horizon" => "Timing horizon",
+        "reason" => "Reason",
+        "note" => "Note",
+        "amount" => "Deal amount",
+        "competitor" => "Competitor",
+        _ => field.Replace('_', ' '),
+    };
+
+    private static string Currency(IReadOnlyDictionary<string, string> form, List<FieldError> errors)
+    {
+        var currency = Value(form, "currency")?.ToUpperInvariant() ?? "EUR";
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add(new FieldError("currency", "Use a three-letter ISO 4217 code (EUR, USD…)."));
+        return currency;
     }
 
     private static T Invalid<T>(List<FieldError> errors, string field, T fallback)

@@ -37,7 +37,7 @@ public sealed partial class RepActionHandler(
     /// <param name="form">The posted fields; null for a GET.</param>
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
         ActionLinkClaims claims;
         switch (links.Verify(token, leadId, repAction))
         {
@@ -57,18 +57,21 @@ public sealed partial class RepActionHandler(
         if (form is null)
         {
             if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(stored.Lead, NextSteps(stored.Lead, rep));
-            return NotOwner(stored.Lead, rep) is { } reason ? RepPages.Conflict(stored.Lead, reason) : RepPages.Confirm(repAction, stored.Lead, postUrl);
+            if (NotOwner(stored.Lead, rep) is { } reason) return RepPages.Conflict(stored.Lead, reason);
+            // A link whose step the lead has moved past (an old "lost" link after "won") explains instead of showing a form.
+            if (!RepNextSteps.Allowed(stored.Lead.Status).Contains(repAction)) return await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
+            return RepPages.Confirm(repAction, stored.Lead, postUrl);
         }
 
         var now = time.GetUtcNow();
         var (decide, errors) = RepActionForm.Read(repAction, form, rep, QualificationPolicy.Default, now);
-        if (decide is null) return RepPages.Confirm(repAction, stored.Lead, postUrl, errors);
+        if (decide is null) return RepPages.Confirm(repAction, stored.Lead, postUrl, errors, form);
         LeadChange Decide(Lead lead) => NotOwner(lead, rep) is { } reason ? new LeadChange.Rejected(reason) : decide(lead);
 
         switch (Decide(stored.Lead))
         {
             case LeadChange.Rejected rejected:
-                return RepPages.Conflict(stored.Lead, rejected.Reason);
+                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             case LeadChange.Unchanged unchanged:
                 // A repeat of a saved "disqualify: spam" whose example was not stored (a failure after the save).
                 if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(unchanged.Lead, rep, cancellationToken).ConfigureAwait(false);
@@ -92,10 +95,14 @@ public sealed partial class RepActionHandler(
                 // Spam a rep caught is a lesson for screening: stored as a spam example of this installation.
                 if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(applied.Lead, rep, cancellationToken).ConfigureAwait(false);
                 LogActed(logger, leadId.Value, repAction, applied.Lead.Status);
-                return RepPages.Done(applied.Lead, Headline(applied.Lead), NextSteps(applied.Lead, rep));
+                if (repAction == RepAction.Qualify && applied.Lead.Bant is { IsComplete: false } partial)
+                {
+                    return RepPages.PartlyQualified(applied.Lead, Answered(partial), partial.MissingFields, NextSteps(applied.Lead, rep));
+                }
+                return RepPages.Done(applied.Lead, Headline(applied.Lead, repAction), NextSteps(applied.Lead, rep));
             case LeadChange.Rejected rejected:
                 await usedLinks.ReleaseAsync(claims, cancellationToken).ConfigureAwait(false);
-                return RepPages.Conflict(stored.Lead, rejected.Reason);
+                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             default:
                 var unchangedLead = ((LeadChange.Unchanged)saved).Lead;
                 return RepPages.Done(unchangedLead, "Nothing to change", NextSteps(unchangedLead, rep));
@@ -106,8 +113,25 @@ public sealed partial class RepActionHandler(
         lead.Assignment is { } owner && !string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase)
             ? "This lead was reassigned to another rep." : null;
 
-    private static string Headline(Lead lead) => lead.Status switch
+    private async Task<RepPage> StaleAsync(Lead lead, string rep, CancellationToken cancellationToken)
     {
+        var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);
+        var leadPage = lead.Assignment is { } owner && string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase) ? links.LeadPage(lead.Id, owner) : null;
+        return RepPages.Stale(lead, RepNextSteps.WhatHappened(lead, events), leadPage);
+    }
+
+    private static List<string> Answered(BantRecord bant)
+    {
+        var missing = bant.MissingFields;
+        return new[] { "budget", "authority", "need", "timing" }.Where(f => !missing.Contains(f)).ToList();
+    }
+
+    private static string Headline(Lead lead, RepAction action) => lead.Status switch
+    {
+        LeadStatus.Nurture when action == RepAction.Disqualify && lead.NurtureReason is { } why =>
+            $"Returned to marketing for nurture ({WireNames.Of(why).Replace('_', ' ')})",
+        LeadStatus.Won when lead.WonAmount is { } amount =>
+            $"Won: {amount.Amount.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("en"))} {amount.Currency}",
         LeadStatus.Accepted => "Lead accepted",
         LeadStatus.Sql => "Qualified: SQL",
         LeadStatus.Sal => "Qualified: SAL (sales accepted)",
@@ -120,32 +144,7 @@ public sealed partial class RepActionHandler(
         _ => "Saved",
     };
 
-    /// <summary>The rep's lead page links: the steps the lifecycle allows from here, each a fresh one-time link.</summary>
-    private List<(string Label, string Href)> NextSteps(Lead lead, string rep)
-    {
-        if (NotOwner(lead, rep) is not null) return [];
-        RepAction[] actions = lead.Status switch
-        {
-            LeadStatus.Assigned => [RepAction.Accept, RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Accepted => [RepAction.Qualify, RepAction.Disqualify, RepAction.Nurture],
-            LeadStatus.Sql or LeadStatus.Sal => [RepAction.Qualify, RepAction.Opportunity, RepAction.Lost, RepAction.Nurture],
-            LeadStatus.Opportunity => [RepAction.Won, RepAction.Lost],
-            _ => [],
-        };
-        return actions.Select(a => (Label(a), links.For(lead.Id, rep, a))).ToList();
-    }
-
-    private static string Label(RepAction action) => action switch
-    {
-        RepAction.Accept => "Accept",
-        RepAction.Qualify => "Qualify (BANT)",
-        RepAction.Disqualify => "Disqualify",
-        RepAction.Nurture => "Return to nurture",
-        RepAction.Opportunity => "Create opportunity",
-        RepAction.Won => "Won",
-        RepAction.Lost => "Lost",
-        _ => action.ToString(),
-    };
+    private List<(string Label, string Href)> NextSteps(Lead lead, string rep) => RepNextSteps.For(lead, rep, links, withLeadPage: true);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Lead {LeadId}: rep link refused ({Why})")]
     private static partial void LogRefused(ILogger logger, string leadId, string why);

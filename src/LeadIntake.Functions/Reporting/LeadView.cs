@@ -33,6 +33,18 @@ public sealed record LeadView(
     public IReadOnlyList<string> Touches { get; init; } = [];
     public bool ReleasedFromQuarantine { get; init; }
     public string? LostReason { get; init; }
+    /// <summary>The rep's BANT answers as recorded (budget amount or range with currency), with what is still missing.</summary>
+    public BantRecord? Bant { get; init; }
+    /// <summary>The rep's disqualification: reason, note, who and when.</summary>
+    public Disqualification? Disqualification { get; init; }
+    /// <summary>Why the lead last went to nurture.</summary>
+    public string? NurtureReason { get; init; }
+    /// <summary>The acceptance SLA: team, start, deadline, reminder, acceptance, reassignments.</summary>
+    public LeadSlaView? Sla { get; init; }
+    public DateTimeOffset? LastProgressAt { get; init; }
+    /// <summary>The won deal's value as the rep entered it (revenue KPIs).</summary>
+    public DealAmount? WonAmount { get; init; }
+    public string? LostToCompetitor { get; init; }
 
     public static LeadView From(Lead lead, IReadOnlyList<LeadEvent> events) => new(
         lead.Id.Value,
@@ -61,5 +73,13 @@ public sealed record LeadView(
         Touches = lead.Touches,
         ReleasedFromQuarantine = lead.ReleasedFromQuarantine,
         LostReason = lead.LostReason is { } lost ? WireNames.Of(lost) : null,
+        Bant = lead.Bant,
+        Disqualification = lead.Disqualification,
+        NurtureReason = lead.NurtureReason is { } nurture ? WireNames.Of(nurture) : null,
+        Sla = lead.AssignedTeam is null && lead.Assignment is null ? null : new LeadSlaView(
+            lead.AssignedTeam, lead.SlaStartedAt, lead.SlaDueAt, lead.RemindedAt, lead.RepAcceptedAt, lead.ReassignmentCount, lead.PreviousAssignees),
+        LastProgressAt = lead.LastProgressAt,
+        WonAmount = lead.WonAmount,
+        LostToCompetitor = lead.LostToCompetitor,
     };
 }

@@ -61,7 +61,7 @@ public sealed class RoutedLeadMailTests
     {
         Compose(Hostile(), "en", out var mail);
 
-        Assert.Contains("href=\"tel:+33329551240\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:+33329551240\">+33 3 29 55 12 40</a>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("href=\"mailto:eve@evil.test%3Fbcc%3Dall@corp.test\"", mail.HtmlBody, StringComparison.Ordinal);
     }
 
@@ -89,6 +89,7 @@ public sealed class RoutedLeadMailTests
         Assert.Contains("À accepter avant le 03/03/2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Renvoyer en nurturing", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"fr\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Téléphone: 03 29 55 12 40", mail.TextBody, StringComparison.Ordinal); // a French rep dials the national form
     }
 
     [Fact]
@@ -117,11 +118,26 @@ public sealed class RoutedLeadMailTests
         var team = SampleDirectory.With(SampleDirectory.Rep("Alice")).Teams[0];
         var toBob = new RepAssignment("bob@corp.test", "Bob", "SLA reassignment in team Industry → … → Bob", Monday.AddMinutes(15));
 
-        var mail = ReassignmentNoticeMail.Compose(Hostile(), team, ToAlice, toBob, "en", "https://leads.test/leads/1");
+        var mail = ReassignmentNoticeMail.Compose(Hostile(), team, ToAlice, toBob, "en", "https://leads.test/leads/1", TimeSpan.FromMinutes(17));
 
         Assert.Equal("boss@corp.test", mail.To.Address);
         Assert.Equal("Lead reassigned: ACME X-Evil: 1 · Alice → Bob", mail.Subject);
-        Assert.Contains("Alice did not accept this lead within 15 min. It now goes to Bob.", mail.TextBody, StringComparison.Ordinal);
-        Assert.NotEqual(ReassignmentNoticeMail.Compose(Hostile(), team, ToAlice, null, "en", "u").Purpose, mail.Purpose);
+        Assert.Contains("Alice did not accept this lead; it waited 17 min. It now goes to Bob.", mail.TextBody, StringComparison.Ordinal);
+        // Enough to act from a phone: the contact with click-to-call, what they asked, the lead page; no rotation jargon.
+        Assert.Contains("href=\"tel:+33329551240\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("devis urgent", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://leads.test/leads/1\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pointer", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        Assert.NotEqual(ReassignmentNoticeMail.Compose(Hostile(), team, ToAlice, null, "en", "u", TimeSpan.FromMinutes(17)).Purpose, mail.Purpose);
+    }
+
+    [Theory]
+    [InlineData(0, "0 min")]
+    [InlineData(47, "47 min")]
+    [InlineData(185, "3 h 05")]
+    [InlineData(3120, "2 d 4 h")]
+    public void The_manager_reads_how_long_the_lead_waited_in_plain_units(int minutes, string expected)
+    {
+        Assert.Equal(expected, ReassignmentNoticeMail.Duration(TimeSpan.FromMinutes(minutes)));
     }
 }

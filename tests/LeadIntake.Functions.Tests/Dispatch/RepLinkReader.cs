@@ -18,6 +18,13 @@ public static partial class RepLinkReader
         return links;
     }
 
+    /// <summary>The signed lead page link (<c>/api/rep/leads/{id}?t=</c>), path and query; null when the HTML has none.</summary>
+    public static string? LeadPage(string html) =>
+        PageHref().Match(html) is { Success: true } m ? new Uri(WebUtility.HtmlDecode(m.Groups[1].Value)).PathAndQuery : null;
+
+    [GeneratedRegex("href=\"([^\"]*/api/rep/leads/[0-9A-Z]{26}\\?t=[^\"]+)\"")]
+    private static partial Regex PageHref();
+
     [GeneratedRegex("href=\"([^\"]*/api/rep/leads/[0-9A-Z]{26}/([a-z_]+)\\?t=[^\"]+)\"")]
     private static partial Regex Href();
 }

@@ -65,8 +65,9 @@ public sealed class RepPagesTests
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
             var page = await bad.Content.ReadAsStringAsync();
-            Assert.Contains("budget_amount", page);
-            Assert.Contains("timing_date", page);
+            Assert.Contains("Budget amount</a>: Enter an amount", page); // the field in words, not its id
+            Assert.Contains("Timing date</a>:", page);
+            Assert.Contains("id=\"budget_amount\" name=\"budget_amount\" value=\"lots\"", page); // what was typed stays
         }
         using (var post = await app.Client.PostAsync(qualify, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -81,8 +82,159 @@ public sealed class RepPagesTests
         }
         var lead = await app.GetLeadAsync(id);
         Assert.Equal("sal", lead.GetProperty("status").GetString());
+        // The admin API shows what the rep recorded and the SLA facts.
+        var bant = lead.GetProperty("bant");
+        Assert.Equal(25000m, bant.GetProperty("budget").GetProperty("amount").GetDecimal());
+        Assert.Equal("EUR", bant.GetProperty("budget").GetProperty("currency").GetString());
+        Assert.Equal("decision_maker", bant.GetProperty("authority").GetProperty("level").GetString());
+        Assert.Equal("within_quarter", bant.GetProperty("timing").GetProperty("horizon").GetString());
+        Assert.True(bant.GetProperty("isComplete").GetBoolean());
+        var sla = lead.GetProperty("sla");
+        Assert.Equal("default", sla.GetProperty("team").GetString());
+        Assert.False(sla.TryGetProperty("dueAt", out _)); // no directory: nobody else could take it, no deadline
+        Assert.True(sla.TryGetProperty("acceptedAt", out _));
+        Assert.Equal(0, sla.GetProperty("reassignmentCount").GetInt32());
         var events = lead.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(["captured", "screened", "assigned", "rep_notified", "accepted", "bant_recorded", "qualified_sql", "qualified_sal"], events);
+    }
+
+    [Fact]
+    public async Task Rep_opens_the_lead_page_from_the_mail_as_often_as_needed_and_sees_contact_bant_and_current_actions()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var repMail = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10)));
+        Assert.DoesNotContain($"/api/leads/{id}", repMail.Html); // the admin API is no page for a rep
+        var leadPage = RepLinkReader.LeadPage(repMail.Html);
+        Assert.NotNull(leadPage);
+
+        for (int i = 0; i < 2; i++)
+        {
+            using var get = await app.Client.GetAsync(leadPage);
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
+            var page = await get.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>Fonderie &lt;Vosges&gt; &#183; Sophie Garnier</h1>", page);
+            Assert.Contains("href=\"tel:+33329551240\">+33 3 29 55 12 40</a>", page);
+            Assert.Contains("href=\"mailto:s.garnier@fonderie.example\"", page);
+            Assert.Contains("Pouvez-vous nous faire une proposition chiffrée ?", WebUtility.HtmlDecode(page));
+            Assert.Contains("/accept?t=", page);
+            Assert.DoesNotContain("<form", page);
+            Assert.DoesNotContain("<script", page);
+        }
+        Assert.Equal("assigned", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+
+        var links = RepLinkReader.Links(repMail.Html);
+        using (await app.Client.PostAsync(links["accept"], new FormUrlEncodedContent([]))) { }
+        using (var qualified = await app.Client.PostAsync(links["qualify"], new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["budget_amount"] = "25000", ["authority"] = "decision_maker", ["need"] = "Castings", ["timing_horizon"] = "within_quarter",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, qualified.StatusCode);
+            Assert.NotNull(RepLinkReader.LeadPage(await qualified.Content.ReadAsStringAsync())); // the result page offers the lead page
+        }
+        using (var after = await app.Client.GetAsync(leadPage))
+        {
+            var page = await after.Content.ReadAsStringAsync();
+            Assert.Contains(">sal<", page);
+            Assert.Contains("25,000 EUR", page);
+            Assert.Contains("decision maker", page);
+            Assert.Contains("Qualified sal", page);
+            Assert.Contains("/opportunity?t=", page);
+            Assert.DoesNotContain("/accept?t=", page);
+        }
+
+        var token = leadPage![(leadPage.IndexOf("?t=", StringComparison.Ordinal) + 3)..];
+        using (var tampered = await app.Client.GetAsync(leadPage[..^3] + (leadPage[^3] == 'A' ? 'B' : 'A') + leadPage[^2..]))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        }
+        using (var asAction = await app.Client.PostAsync($"/api/rep/leads/{id}/view?t={token}", new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, asAction.StatusCode); // a view link acts on nothing
+        }
+        using (var accept = await app.Client.GetAsync($"/api/rep/leads/{id}?t={links["accept"][(links["accept"].IndexOf("?t=", StringComparison.Ordinal) + 3)..]}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode); // an action link opens no lead page
+        }
+    }
+
+    [Fact]
+    public async Task Forms_say_what_a_partial_save_kept_ask_the_won_amount_and_explain_a_stale_link_in_words()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        string page;
+        using (var partial = await app.Client.PostAsync(links["qualify"], new FormUrlEncodedContent(new Dictionary<string, string> { ["budget_amount"] = "30000", ["need"] = "Castings" })))
+        {
+            page = await partial.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+            Assert.Contains("Saved: budget, need.", page);
+            Assert.Contains("Still missing for an SQL: authority, timing.", page);
+        }
+        var qualifyAgain = RepLinkReader.Links(page)["qualify"];
+        using (var full = await app.Client.PostAsync(qualifyAgain, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["budget_amount"] = "30000", ["authority"] = "decision_maker", ["need"] = "Castings", ["timing_horizon"] = "within_month",
+        })))
+        {
+            page = await full.Content.ReadAsStringAsync();
+        }
+        using (var opportunity = await app.Client.PostAsync(RepLinkReader.Links(page)["opportunity"], new FormUrlEncodedContent([])))
+        {
+            page = await opportunity.Content.ReadAsStringAsync();
+        }
+        var next = RepLinkReader.Links(page);
+        using (var wonForm = await app.Client.GetAsync(next["won"]))
+        {
+            Assert.Contains("name=\"amount\"", await wonForm.Content.ReadAsStringAsync());
+        }
+        using (var won = await app.Client.PostAsync(next["won"], new FormUrlEncodedContent(new Dictionary<string, string> { ["amount"] = "41 500", ["currency"] = "eur" })))
+        {
+            Assert.Contains("Won: 41,500 EUR", await won.Content.ReadAsStringAsync());
+        }
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal(41500m, lead.GetProperty("wonAmount").GetProperty("amount").GetDecimal());
+        Assert.Equal("EUR", lead.GetProperty("wonAmount").GetProperty("currency").GetString());
+
+        // The old "lost" link, after "won": no form, and no developer wording, but what happened and the lead page.
+        foreach (var stale in new[] { await app.Client.GetAsync(next["lost"]), await app.Client.PostAsync(next["lost"], new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "price" })) })
+        {
+            using (stale)
+            {
+                Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+                page = await stale.Content.ReadAsStringAsync();
+                Assert.DoesNotContain("<form", page);
+                Assert.DoesNotContain("allowed from", page);
+                Assert.Matches("This lead was marked won on \\d{1,2} [A-Z][a-z]+ \\d{4} by Test Rep", page);
+                Assert.NotNull(RepLinkReader.LeadPage(page));
+            }
+        }
+        Assert.Equal("won", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Disqualifying_for_no_need_says_the_lead_returns_to_nurture()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        await app.PostLeadAsync(FrenchLead);
+        var links = RepLinkReader.Links(Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10))).Html);
+
+        using (var form = await app.Client.GetAsync(links["disqualify"]))
+        {
+            Assert.Contains(">no need (back to nurture)</option>", await form.Content.ReadAsStringAsync());
+        }
+        using var post = await app.Client.PostAsync(links["disqualify"], new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "no_need" }));
+        Assert.Contains("<h1>Returned to marketing for nurture (no need)</h1>", await post.Content.ReadAsStringAsync());
     }
 
     [Fact]

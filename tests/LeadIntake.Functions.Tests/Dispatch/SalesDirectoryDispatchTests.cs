@@ -128,6 +128,75 @@ public sealed class SalesDirectoryDispatchTests
         var oldAccept = RepLinkReader.Links(firstMails[0].Html)["accept"];
         using var stolen = await app.Client.PostAsync(oldAccept, new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+
+        // The first rep's lead page now says who has it and shows nothing of the lead; the new rep's and the manager's open it.
+        using (var revoked = await app.Client.GetAsync(RepLinkReader.LeadPage(firstMails[0].Html)))
+        {
+            Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+            var page = await revoked.Content.ReadAsStringAsync();
+            Assert.Contains(next == seeds.Bob ? "Bob Durand" : "Alice Martin", page);
+            Assert.DoesNotContain("sla@corp.example", page);
+            Assert.DoesNotContain("?t=", page);
+        }
+        var nextMail = (await mail.ToAsync(next)).Single();
+        using (var owner = await app.Client.GetAsync(RepLinkReader.LeadPage(nextMail.Html)))
+        {
+            Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+            Assert.Contains("/accept?t=", await owner.Content.ReadAsStringAsync());
+        }
+        using (var manager = await app.Client.GetAsync(RepLinkReader.LeadPage(notice.Html)))
+        {
+            Assert.Equal(HttpStatusCode.OK, manager.StatusCode);
+            var page = await manager.Content.ReadAsStringAsync();
+            Assert.Contains("sla@corp.example", page);
+            Assert.DoesNotContain("/accept?t=", page); // a manager watches; the rep acts
+        }
+    }
+
+    [Fact]
+    public async Task A_directory_seeded_later_starts_the_sla_of_an_earlier_lead_then_and_does_not_reassign_it_at_once()
+    {
+        var clock = new ShiftedTimeProvider();
+        await using var app = await TestApp.StartAsync(services: s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var d in s.Where(d => d.ImplementationType == typeof(StandaloneTimerRuntime)).ToList()) s.Remove(d);
+        });
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+
+        // No directory: the default rep gets the lead, and nobody else could take it, so the mail promises no deadline.
+        var id = await app.PostLeadAsync(Lead("FR", "early@corp.example"));
+        var first = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(10)));
+        Assert.DoesNotContain("next rep", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("commercial suivant", first.Text, StringComparison.Ordinal);
+        await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var seeds = new SampleSeeds();
+        await RepPagesTests.AdminAsync(app, HttpMethod.Post, "/api/sales/directory/seed", seeds.TwoTeams(acceptWithinMinutes: 5, reassignAfterMinutes: 15));
+        async Task TickAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+        }
+        await TickAsync();
+        await TickAsync();
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal(app.RepEmail, lead.GetProperty("assignedRep").GetString());
+        var events = lead.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["captured", "screened", "assigned", "rep_notified", "sla_started"], events);
+
+        clock.Advance(TimeSpan.FromMinutes(14));
+        await TickAsync(); // reminded, still the default rep's: the SLA counts from its start, not from the assignment
+        lead = await app.GetLeadAsync(id);
+        Assert.Equal(app.RepEmail, lead.GetProperty("assignedRep").GetString());
+        Assert.Equal("sla_reminded", lead.GetProperty("events").EnumerateArray().Last().GetProperty("type").GetString());
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await TickAsync(); // 16 minutes after the start: moved on
+        lead = await app.GetLeadAsync(id);
+        Assert.NotEqual(app.RepEmail, lead.GetProperty("assignedRep").GetString());
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Dispatch;
+
+namespace LeadIntake.Functions.Qualification;
+
+/// <summary>
+/// The rep's lead page (docs/dispatch.md, "Lead page"): verify the signed view link, check it still belongs to the
+/// lead's current assignment (<see cref="LeadPageLinks"/>), then show the lead with the actions valid now. Reads only:
+/// the link is not one-time and a GET changes nothing.
+/// </summary>
+public sealed partial class RepLeadPageHandler(
+    ILeadStore store, ISalesDirectory directory, RepLinks links, ILogger<RepLeadPageHandler> logger)
+{
+    // Country whose numbers a reader of that mail language reads in national format; others see international format.
+    private static readonly Dictionary<string, string> LanguageRegion = new(StringComparer.OrdinalIgnoreCase) { ["fr"] = "FR" };
+
+    public async Task<RepPage> HandleAsync(string id, string? token, CancellationToken cancellationToken)
+    {
+        if (!LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        ActionLinkClaims claims;
+        switch (links.Verify(token, leadId, RepAction.View))
+        {
+            case ActionLinkVerification.Valid valid:
+                claims = valid.Claims;
+                break;
+            case ActionLinkVerification.Expired:
+                LogRefused(logger, leadId.Value, "expired");
+                return RepPages.Expired();
+            default:
+                LogRefused(logger, leadId.Value, "invalid");
+                return RepPages.Invalid();
+        }
+        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound();
+        var lead = stored.Lead;
+        var access = LeadPageLinks.Decide(claims, lead);
+        switch (access)
+        {
+            case LeadPageAccess.Reassigned:
+                LogRefused(logger, leadId.Value, "reassigned");
+                return RepLeadPageHtml.Reassigned(lead);
+            case LeadPageAccess.Outdated:
+                return RepLeadPageHtml.Outdated();
+        }
+        var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var team = setup is null ? null : setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
+        var language = setup?.Directory.FindRep(claims.RepEmail)?.MailLanguage ?? "en";
+        var events = await store.GetEventsAsync(leadId, cancellationToken).ConfigureAwait(false);
+        var next = access == LeadPageAccess.Owner ? RepNextSteps.For(lead, claims.RepEmail, links, withLeadPage: false) : [];
+        return RepLeadPageHtml.Render(lead, events, next, team?.TimeZone ?? TimeZoneInfo.Utc, LanguageRegion.GetValueOrDefault(language));
+    }
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Lead {LeadId}: lead page link refused ({Why})")]
+    private static partial void LogRefused(ILogger logger, string leadId, string why);
+}
