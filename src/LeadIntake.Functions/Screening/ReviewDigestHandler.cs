@@ -6,7 +6,7 @@ using LeadIntake.Core.Screening;
 namespace LeadIntake.Functions.Screening;
 
 /// <summary>
-/// The daily digest of leads held for review (docs/screening-feedback.md): once the configured time of day (UTC) has
+/// The daily digest of leads held for review (docs/screening.md, "The review band and the feedback loop"): once the configured time of day (UTC) has
 /// passed and today's digest has not gone out, list the review queue, load each lead (an entry whose lead left review
 /// is removed), sign a release and a confirm-spam link per lead for the marketing mailbox, and send one mail, once per
 /// day (the outbox keys it by the date). Nothing waits: no mail. Before the time, or once sent: no storage work but

@@ -6,7 +6,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Screening.Feedback;
 
 /// <summary>
-/// Writes a feedback example as one line of the labeled corpus format (docs/screening-feedback.md):
+/// Writes a feedback example as one line of the labeled corpus format (docs/screening.md, "The review band and the feedback loop"):
 /// <c>{"id","channel","lang","label","source":"feedback","fields":{…}}</c> with the channel's raw field names, so the
 /// trainer reads it like any corpus record. Contacts carry no address: an email is <c>x@{domain}</c> (the form and
 /// email parsers need one), a call has no number. Pure.
