@@ -25,13 +25,13 @@ public sealed class RepLeadAction : IHttpFunction
         if (HttpMethods.IsPost(request.Method))
         {
             // The link first: a post without a valid link never has its body parsed.
-            if (queryToken is not null && handler.Refusal(id, action, queryToken) is { } refused) return Html(context, refused);
+            if (queryToken is not null && handler.Refusal(id, action, queryToken) is { } refused) return refused.ToResult(context);
             (form, var unreadable) = await ReadFormAsync(request, cancellationToken);
-            if (unreadable is not null) return Html(context, unreadable);
+            if (unreadable is not null) return unreadable.ToResult(context);
         }
         var token = queryToken ?? form?.GetValueOrDefault("t");
         var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", form, cancellationToken);
-        return Html(context, page);
+        return page.ToResult(context);
     }
 
     /// <summary>The posted fields, read with the form limits of every other endpoint (size, field count, multipart framing).</summary>
@@ -50,14 +50,4 @@ public sealed class RepLeadAction : IHttpFunction
 
     private static int StatusOf(IResult problem) =>
         problem is IStatusCodeHttpResult { StatusCode: int status } && status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest;
-
-    private static IResult Html(HttpContext context, RepPage page)
-    {
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: never send it elsewhere
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        return Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status);
-    }
 }

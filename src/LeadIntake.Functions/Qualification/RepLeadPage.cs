@@ -16,11 +16,6 @@ public sealed class RepLeadPage : IHttpFunction
     private static async Task<IResult> HandleAsync(string id, HttpContext context, RepLeadPageHandler handler, CancellationToken cancellationToken)
     {
         var page = await handler.HandleAsync(id, context.Request.Query["t"].ToString(), cancellationToken);
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: never send it elsewhere
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        return Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status);
+        return page.ToResult(context);
     }
 }

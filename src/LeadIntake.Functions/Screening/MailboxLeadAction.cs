@@ -18,14 +18,9 @@ public sealed class MailboxLeadAction : IHttpFunction
     {
         var request = context.Request;
         var post = HttpMethods.IsPost(request.Method);
+        // The token travels in the query only (the confirmation form posts back to the same URL): the body is never read.
         string? token = request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
-        if (token is null && post && request.HasFormContentType) token = (await request.ReadFormAsync(cancellationToken))["t"].ToString();
         var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", post, cancellationToken);
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: never send it elsewhere
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        return Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status);
+        return page.ToResult(context);
     }
 }

@@ -255,6 +255,21 @@ public static class HostileCases
         foreach (var r in Bodies("rep page", HttpMethod.Post, t.RepLink(t.LeadId, "disqualify"), false, json: false, form: true)) yield return r;
         // The forgers' version: the same broken bodies without a valid link are refused before the body is read.
         foreach (var r in Bodies("rep page forged", HttpMethod.Post, $"/api/rep/leads/{t.LeadId}/accept?t=forged", false, json: false, form: true)) yield return r;
+
+        // Mailbox pages (review digest, routed-request mails) and the rep's lead page: the same routes, tokens and bodies.
+        foreach (var (name, segment) in IdValues())
+        {
+            yield return new("mailbox page", $"route id {name}", HttpMethod.Get, $"/api/mailbox/leads/{segment}/release?t=x", null, null, false);
+            yield return new("mailbox page", $"post route id {name}", HttpMethod.Post, $"/api/mailbox/leads/{segment}/return_to_sales?t=x", "application/x-www-form-urlencoded", "a=b"u8.ToArray(), false);
+            yield return new("rep lead page", $"route id {name}", HttpMethod.Get, $"/api/rep/leads/{segment}?t=x", null, null, false);
+        }
+        foreach (var (name, value) in TextValues())
+        {
+            yield return new("mailbox page", $"token {name}", HttpMethod.Get, $"/api/mailbox/leads/{t.LeadId}/confirm_spam?t={Uri.EscapeDataString(value)}", null, null, false);
+            yield return new("mailbox page", $"action {name}", HttpMethod.Get, $"/api/mailbox/leads/{t.LeadId}/{Uri.EscapeDataString(value)}?t=x", null, null, false);
+            yield return new("rep lead page", $"token {name}", HttpMethod.Get, $"/api/rep/leads/{t.LeadId}?t={Uri.EscapeDataString(value)}", null, null, false);
+        }
+        foreach (var r in Bodies("mailbox page forged", HttpMethod.Post, $"/api/mailbox/leads/{t.LeadId}/release?t=forged", false, json: false, form: true)) yield return r;
     }
 
     private static IEnumerable<(string Name, string Value)> TextValues() =>
