@@ -184,6 +184,36 @@ public sealed class QueueRuntimeTests
     }
 
     [Fact]
+    public async Task Sweeper_leaves_captured_leads_alone_while_the_screening_queue_is_deep_and_queues_them_once_it_is_not()
+    {
+        FaultyPipelineQueue? faulty = null;
+        await using var app = await TestApp.StartAsync(
+            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false", ["Intake:SweepSkipAboveDepth"] = "100" },
+            services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
+                // A backlog of 5,000 messages waits for screening (from the start, so no timer run can queue the lead).
+                faulty = new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 1, ReportedDepth = 5_000 })));
+        var id = await app.PostLeadAsync(Lead);
+        Assert.NotNull(faulty);
+
+        // The lead is most likely queued already in such a backlog, so the run is skipped.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+        }
+        Assert.Equal(0, (await app.RawQueue("leads-captured").GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal("captured", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+
+        // The backlog is gone: the next run queues the lead whose message really is missing.
+        faulty.ReportedDepth = null;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+        }
+        var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(15));
+        Assert.Equal("assigned", lead.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Message_that_is_not_base64_goes_to_poison_untouched_without_running_the_function()
     {
         await using var app = await TestApp.StartAsync();

@@ -21,6 +21,13 @@ public sealed class IntakeOptions
     /// </summary>
     public bool RetryFailedEnqueues { get; set; } = true;
 
+    /// <summary>
+    /// The sweeper skips its run while more messages than this wait for screening: in a backlog a lead still
+    /// <c>captured</c> is most likely queued already, and queueing it again would multiply the work it waits behind.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "Intake:SweepSkipAboveDepth must be between 0 and 1000000.")]
+    public int SweepSkipAboveDepth { get; set; } = 100;
+
     /// <summary>How far back the sweeper looks.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromDays(7);

@@ -14,4 +14,7 @@ public sealed class StoragePipelineQueue(StorageAccount storage, IOptions<QueueR
         await storage.Queue(name).SendMessageAsync(_codec.Encode(new LeadMessage(id.Value).ToJson()), cancellationToken).ConfigureAwait(false);
         wakeSignals.Wake(name);
     }
+
+    public async Task<int> ApproximateDepthAsync(PipelineQueue queue, CancellationToken cancellationToken) =>
+        (await storage.Queue(QueueNames.Of(queue)).GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
 }
