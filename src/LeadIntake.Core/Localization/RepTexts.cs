@@ -45,6 +45,12 @@ public sealed class RepTexts
     public string this[string key] =>
         Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"RepTexts has no key '{key}'.");
 
+    /// <summary>The text of a key, or null when the resource files have none (open sets such as audit event types).</summary>
+    public string? Find(string key) => Resources.GetString(key, Culture);
+
+    /// <summary>The label of a closed set's value: key <c>{Prefix}_{Value}</c>, e.g. <c>Status_Won</c>.</summary>
+    public string Of<T>(T value) where T : struct, Enum => this[typeof(T).Name + "_" + value];
+
     /// <summary>The text of a key with its placeholders filled, numbers and dates in this language.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 }

@@ -72,7 +72,7 @@ public sealed class RoutedLeadMailTests
 
         Assert.StartsWith($"{RoutedLeadMail.Purpose}/", mail.Purpose, StringComparison.Ordinal);
         Assert.Contains("New lead for you — P1 call now (phone number, buying words", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Accept before Mon 3 Mar 2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Accept before Mon 3 Mar 2025 09:05 UTC (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Accept: https://leads.test/a/accept?t=A", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Return to nurture: https://leads.test/a/nurture?t=N", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Confidence: 92%", mail.TextBody, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class RoutedLeadMailTests
         Compose(Mql(phone: "+33329551240", message: "Pouvez-vous m'envoyer un devis ?") with { SlaDueAt = Monday.AddMinutes(5) }, "fr", out var mail);
 
         Assert.Equal("[P1 à rappeler] Fonderie Vosges · formulaire · Jeanne Martin", mail.Subject);
-        Assert.Contains("À accepter avant le 03/03/2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("À accepter avant le 03/03/2025 09:05 UTC (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Renvoyer en nurturing", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"fr\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Téléphone: 03 29 55 12 40", mail.TextBody, StringComparison.Ordinal); // a French rep dials the national form

@@ -60,6 +60,22 @@ public sealed class RepTextsTests
     }
 
     [Fact]
+    public void Every_value_a_rep_page_names_has_a_text_in_both_languages()
+    {
+        foreach (var t in new[] { RepTexts.English, RepTexts.French })
+        {
+            foreach (var v in Enum.GetValues<Leads.LeadStatus>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.AuthorityLevel>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.TimingHorizon>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.DisqualifyReason>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.LostReason>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.NurtureReason>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<RepAction>().Where(a => a <= RepAction.View)) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+            foreach (var v in Enum.GetValues<Leads.Channel>()) Assert.False(string.IsNullOrEmpty(t.Of(v)));
+        }
+    }
+
+    [Fact]
     public void A_missing_key_throws_rather_than_showing_nothing() =>
         Assert.Throws<KeyNotFoundException>(() => RepTexts.French["No_such_key"]);
 }

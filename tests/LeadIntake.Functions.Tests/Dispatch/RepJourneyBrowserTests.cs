@@ -56,18 +56,18 @@ public sealed class RepJourneyBrowserTests
 
         await page.FillAsync("#budget_amount", "40000");
         await Task.WhenAll(page.WaitForLoadStateAsync(), page.ClickAsync("button[type=submit]"));
-        Assert.Equal("sal", await page.TextContentAsync("#status"));
+        Assert.Equal("sal", await page.GetAttributeAsync("#status", "data-status"));
         await CheckAsync(page, "rep-3-sal");
 
         var lost = await page.GetAttributeAsync("a[href*='/lost?']", "href");
         await FollowAsync("a[href*='/opportunity?']");
         await Task.WhenAll(page.WaitForLoadStateAsync(), page.ClickAsync("button[type=submit]"));
-        Assert.Equal("opportunity", await page.TextContentAsync("#status"));
+        Assert.Equal("opportunity", await page.GetAttributeAsync("#status", "data-status"));
         await FollowAsync("a[href*='/won?']");
         await page.FillAsync("#amount", "41 500");
         await CheckAsync(page, "rep-4-won-form");
         await Task.WhenAll(page.WaitForLoadStateAsync(), page.ClickAsync("button[type=submit]"));
-        Assert.Equal("won", await page.TextContentAsync("#status"));
+        Assert.Equal("won", await page.GetAttributeAsync("#status", "data-status"));
         Assert.Contains("41,500 EUR", await page.TextContentAsync("h1"));
         await CheckAsync(page, "rep-5-won");
 
