@@ -53,7 +53,7 @@ public static class RepPages
     /// <param name="saved">BANT part names as the qualifier names them (<c>budget</c>, <c>authority</c>, <c>need</c>, <c>timing</c>).</param>
     public static RepPage PartlyQualified(RepTexts t, Lead lead, IReadOnlyList<string> saved, IReadOnlyList<string> missing, IReadOnlyList<(string Label, string Href)> next)
     {
-        string Parts(IEnumerable<string> parts) => string.Join(", ", parts.Select(p => t.Find("Bant_" + p) ?? p));
+        string Parts(IEnumerable<string> parts) => string.Join(", ", parts.Select(p => (t.Find("Bant_" + p) ?? p).ToLower(t.Culture)));
         return Page(t, StatusCodes.Status200OK, t["Page_Partly_Title"], Summary(t, lead) +
             $"<p id=\"saved\">{E(t.Format("Page_Partly_Saved", saved.Count > 0 ? Parts(saved) : t["Page_Partly_Nothing"]))}</p>" +
             $"<p id=\"missing\">{E(t.Format("Page_Partly_Missing", Parts(missing)))}</p>" + Next(t, next));
