@@ -12,7 +12,7 @@ public sealed record MailWording
 {
     public required string Code { get; init; }
     public required string DateTimeFormat { get; init; }
-    public required string NewLeadSubject { get; init; }       // {0} priority label, {1} company, {2} channel, {3} contact
+    public required string NewLeadSubject { get; init; }       // {0} priority (P1), {1} company or name, {2} channel
     public required string NewLeadHeadline { get; init; }      // {0} priority label
     public required string AcceptBy { get; init; }             // {0} deadline, {1} minutes
     public required string Accept { get; init; }
@@ -50,6 +50,8 @@ public sealed record MailWording
     public required string EscalatedBody { get; init; }        // {0} rep, {1} reassignments, {2} how long it waited
     public required IReadOnlyDictionary<PriorityLevel, string> PriorityLabels { get; init; }
     public required IReadOnlyDictionary<PrioritySignal, string> SignalLabels { get; init; }
+    /// <summary>A signal as a short sentence for people ("Numéro de téléphone fourni").</summary>
+    public required IReadOnlyDictionary<PrioritySignal, string> SignalSentences { get; init; }
     public required IReadOnlyDictionary<Leads.Channel, string> ChannelLabels { get; init; }
 
     public static MailWording For(string? languageCode) => RepTexts.For(languageCode).Code == "fr" ? French : English;
@@ -78,6 +80,7 @@ public sealed record MailWording
         EscalatedSubject = t["Mail_EscalatedSubject"], EscalatedBody = t["Mail_EscalatedBody"],
         PriorityLabels = Enum.GetValues<PriorityLevel>().ToDictionary(p => p, p => t["Priority_" + p]),
         SignalLabels = Enum.GetValues<PrioritySignal>().ToDictionary(s => s, s => t["Signal_" + s]),
+        SignalSentences = Enum.GetValues<PrioritySignal>().ToDictionary(s => s, s => t["SignalSentence_" + s]),
         ChannelLabels = Enum.GetValues<Leads.Channel>().ToDictionary(c => c, c => t["Channel_" + c]),
     };
 }
