@@ -42,7 +42,7 @@ public sealed class PackageTests
         Assert.NotEqual(0, (entry.ExternalAttributes >> 16) & 0b001_001_001);
         Assert.NotNull(zip.GetEntry("host.json"));
         // The French rep texts ship as a satellite assembly; without it a French rep would read English.
-        Assert.NotNull(zip.GetEntry("fr/LeadIntake.Core.resources.dll"));
+        Assert.NotNull(zip.GetEntry("app/fr/LeadIntake.Core.resources.dll"));
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith('/') || e.FullName.Contains("..", StringComparison.Ordinal));
     }
 
