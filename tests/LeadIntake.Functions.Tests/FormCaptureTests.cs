@@ -41,6 +41,42 @@ public sealed class FormCaptureTests
     }
 
     [Fact]
+    public async Task Default_thank_you_page_follows_the_form_language_and_fits_a_phone()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        async Task<string> PostAsync(Dictionary<string, string> fields, string? referer = null, string? acceptLanguage = null)
+        {
+            using var request = HtmlPost(fields);
+            if (referer is not null) request.Headers.Referrer = new Uri(referer);
+            if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+            using var response = await app.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var byField = await PostAsync(new() { ["email"] = "merci1@example.fr", ["lang"] = "fr" });
+        var byPath = await PostAsync(new() { ["email"] = "merci2@example.fr" }, referer: "https://www.example.com/fr/contact");
+        var byBrowser = await PostAsync(new() { ["email"] = "merci3@example.fr" }, acceptLanguage: "fr-FR,fr;q=0.9,en;q=0.8");
+        var english = await PostAsync(new() { ["email"] = "thanks@example.com" }, acceptLanguage: "de-DE");
+
+        foreach (var french in new[] { byField, byPath, byBrowser })
+        {
+            Assert.Contains("<html lang=\"fr\">", french);
+            Assert.Contains("<h1>Merci</h1>", french);
+        }
+        Assert.Contains("<html lang=\"en\">", english);
+        Assert.Contains("<h1>Thank you</h1>", english);
+        foreach (var page in new[] { byField, english })
+        {
+            Assert.Contains("name=\"viewport\" content=\"width=device-width, initial-scale=1\"", page);
+            Assert.Contains("<style>", page);
+            Assert.DoesNotContain("<script", page);
+        }
+    }
+
+    [Fact]
     public async Task Cors_preflight_is_answered_for_allowed_origins_only()
     {
         await using var app = await TestApp.StartAsync(new() { ["Forms:AllowedOrigins"] = "https://www.example.com" });

@@ -46,7 +46,7 @@ public sealed class FormLeadEndToEndTests
         Assert.True(stages.TryGetProperty("captured", out _) && stages.TryGetProperty("mql", out _) && stages.TryGetProperty("assigned", out _));
 
         var repMail = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(5)));
-        Assert.Contains("Sophie Garnier", repMail.Subject);
+        Assert.Contains("Fonderie <Vosges>", repMail.Subject);
         Assert.Contains("s.garnier@fonderie.example", repMail.ReplyTo);
         Assert.Contains("proposition chiffrée", repMail.Text);
         // User-provided values are HTML-encoded in the HTML part.

@@ -377,7 +377,7 @@ public sealed partial class ScreeningFeedbackTests
 
         using (var twice = await app.Client.PostAsync(disqualify, new FormUrlEncodedContent([new("reason", "spam")])))
         {
-            Assert.Contains("already", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("Nothing to change", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.Equal(1, (await FeedbackRowAsync(app, id))!.GetInt32("Revision"));
     }

@@ -22,14 +22,8 @@ internal static class MailMarkup
 
     public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    public static string Time(DateTimeOffset time, TimeZoneInfo zone, MailWording wording)
-    {
-        var local = TimeZoneInfo.ConvertTime(time, zone);
-        var culture = CultureInfo.GetCultureInfo(wording.Code);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return $"{local.ToString(wording.DateTimeFormat, culture)} (UTC{sign}{offset:hh\\:mm})";
-    }
+    public static string Time(DateTimeOffset time, TimeZoneInfo zone, MailWording wording) =>
+        Localization.ZoneAbbreviations.Format(time, zone, wording.DateTimeFormat, CultureInfo.GetCultureInfo(wording.Code));
 
     /// <summary>
     /// The phone as the reader dials it: national format for a French-language reader's French numbers

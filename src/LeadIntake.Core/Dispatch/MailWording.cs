@@ -1,16 +1,18 @@
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 
 namespace LeadIntake.Core.Dispatch;
 
 /// <summary>
-/// The words of the rep and manager mails in one language. English and French; any other language code gets English.
+/// The words of the rep and manager mails in one language, read from the <see cref="RepTexts"/> resource files.
+/// English and French; any other language code gets English.
 /// Placeholders are <see cref="string.Format(IFormatProvider, string, object[])"/> style.
 /// </summary>
 public sealed record MailWording
 {
     public required string Code { get; init; }
     public required string DateTimeFormat { get; init; }
-    public required string NewLeadSubject { get; init; }       // {0} priority label, {1} company, {2} channel, {3} contact
+    public required string NewLeadSubject { get; init; }       // {0} priority (P1), {1} company or name, {2} channel
     public required string NewLeadHeadline { get; init; }      // {0} priority label
     public required string AcceptBy { get; init; }             // {0} deadline, {1} minutes
     public required string Accept { get; init; }
@@ -48,76 +50,37 @@ public sealed record MailWording
     public required string EscalatedBody { get; init; }        // {0} rep, {1} reassignments, {2} how long it waited
     public required IReadOnlyDictionary<PriorityLevel, string> PriorityLabels { get; init; }
     public required IReadOnlyDictionary<PrioritySignal, string> SignalLabels { get; init; }
+    /// <summary>A signal as a short sentence for people ("Numéro de téléphone fourni").</summary>
+    public required IReadOnlyDictionary<PrioritySignal, string> SignalSentences { get; init; }
     public required IReadOnlyDictionary<Leads.Channel, string> ChannelLabels { get; init; }
 
-    public static MailWording For(string? languageCode) =>
-        string.Equals(languageCode, "fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+    public static MailWording For(string? languageCode) => RepTexts.For(languageCode).Code == "fr" ? French : English;
 
-    public static MailWording English { get; } = new()
-    {
-        Code = "en",
-        DateTimeFormat = "ddd d MMM yyyy HH:mm",
-        NewLeadSubject = "[{0}] {1} · {2} · {3}",
-        NewLeadHeadline = "New lead for you — {0}",
-        AcceptBy = "Accept before {0} ({1} min), or it goes to the next rep.",
-        Accept = "Accept", Qualify = "Qualify (BANT)", Disqualify = "Disqualify", Nurture = "Return to nurture", OpenLead = "Open the lead",
-        Contact = "Contact", Name = "Name", Email = "Email", Phone = "Phone", Company = "Company", JobTitle = "Job title", Country = "Country",
-        Message = "Message", NoMessage = "(no message)", Subject = "Subject",
-        Source = "Source", Channel = "Channel", Page = "Page", Referrer = "Referrer",
-        Screening = "What screening found", Intent = "Intent", Confidence = "Confidence",
-        Why = "Why you", Priority = "Priority", Captured = "Captured", LeadId = "Lead id", UnknownContact = "unknown contact",
-        ReminderSubject = "[Reminder] Lead waiting: {0} · {1}",
-        ReminderBody = "This lead is still waiting for you. Accept it before {0} or it goes to the next rep.",
-        ReassignedSubject = "Lead reassigned: {0} · {1} → {2}",
-        ReassignedBody = "{0} did not accept this lead; it waited {1}. It now goes to {2}.",
-        EscalatedSubject = "Lead not accepted: {0} · {1}",
-        EscalatedBody = "{0} has not accepted this lead; it has waited {2} and was reassigned {1} times. Please step in: call the contact or pick a rep.",
-        PriorityLabels = new Dictionary<PriorityLevel, string>
-        {
-            [PriorityLevel.P1] = "P1 call now", [PriorityLevel.P2] = "P2 today", [PriorityLevel.P3] = "P3",
-        },
-        SignalLabels = new Dictionary<PrioritySignal, string>
-        {
-            [PrioritySignal.PhoneNumber] = "phone number", [PrioritySignal.BuyingWords] = "buying words (quote, price, demo…)",
-            [PrioritySignal.ConfidentScreening] = "clear commercial intent", [PrioritySignal.CompanyEmail] = "company email",
-        },
-        ChannelLabels = new Dictionary<Leads.Channel, string>
-        {
-            [Leads.Channel.Form] = "web form", [Leads.Channel.Email] = "email", [Leads.Channel.Call] = "phone call", [Leads.Channel.Social] = "social ad",
-        },
-    };
+    public static MailWording English { get; } = From(RepTexts.English);
 
-    public static MailWording French { get; } = new()
+    public static MailWording French { get; } = From(RepTexts.French);
+
+    /// <summary>The mail words read from the rep texts' resource files (<see cref="RepTexts"/>).</summary>
+    private static MailWording From(RepTexts t) => new()
     {
-        Code = "fr",
-        DateTimeFormat = "dd/MM/yyyy HH:mm",
-        NewLeadSubject = "[{0}] {1} · {2} · {3}",
-        NewLeadHeadline = "Nouveau lead pour vous — {0}",
-        AcceptBy = "À accepter avant le {0} ({1} min), sinon il passe au commercial suivant.",
-        Accept = "Accepter", Qualify = "Qualifier (BANT)", Disqualify = "Disqualifier", Nurture = "Renvoyer en nurturing", OpenLead = "Ouvrir le lead",
-        Contact = "Contact", Name = "Nom", Email = "E-mail", Phone = "Téléphone", Company = "Société", JobTitle = "Fonction", Country = "Pays",
-        Message = "Message", NoMessage = "(pas de message)", Subject = "Objet",
-        Source = "Origine", Channel = "Canal", Page = "Page", Referrer = "Référent",
-        Screening = "Analyse automatique", Intent = "Intention", Confidence = "Confiance",
-        Why = "Pourquoi vous", Priority = "Priorité", Captured = "Reçu", LeadId = "Identifiant", UnknownContact = "contact inconnu",
-        ReminderSubject = "[Relance] Lead en attente : {0} · {1}",
-        ReminderBody = "Ce lead vous attend toujours. Acceptez-le avant le {0}, sinon il passe au commercial suivant.",
-        ReassignedSubject = "Lead réaffecté : {0} · {1} → {2}",
-        ReassignedBody = "{0} n'a pas accepté ce lead, resté {1} en attente. Il passe à {2}.",
-        EscalatedSubject = "Lead non accepté : {0} · {1}",
-        EscalatedBody = "{0} n'a pas accepté ce lead, en attente depuis {2} et déjà réaffecté {1} fois. Merci d'intervenir : appelez le contact ou choisissez un commercial.",
-        PriorityLabels = new Dictionary<PriorityLevel, string>
-        {
-            [PriorityLevel.P1] = "P1 à rappeler", [PriorityLevel.P2] = "P2 aujourd'hui", [PriorityLevel.P3] = "P3",
-        },
-        SignalLabels = new Dictionary<PrioritySignal, string>
-        {
-            [PrioritySignal.PhoneNumber] = "numéro de téléphone", [PrioritySignal.BuyingWords] = "mots d'achat (devis, prix, démo…)",
-            [PrioritySignal.ConfidentScreening] = "intention commerciale nette", [PrioritySignal.CompanyEmail] = "e-mail professionnel",
-        },
-        ChannelLabels = new Dictionary<Leads.Channel, string>
-        {
-            [Leads.Channel.Form] = "formulaire", [Leads.Channel.Email] = "e-mail", [Leads.Channel.Call] = "appel", [Leads.Channel.Social] = "réseau social",
-        },
+        Code = t.Code,
+        DateTimeFormat = t["Mail_DateTimeFormat"],
+        NewLeadSubject = t["Mail_NewLeadSubject"],
+        NewLeadHeadline = t["Mail_NewLeadHeadline"],
+        AcceptBy = t["Mail_AcceptBy"],
+        Accept = t["Mail_Accept"], Qualify = t["Mail_Qualify"], Disqualify = t["Mail_Disqualify"], Nurture = t["Mail_Nurture"], OpenLead = t["Mail_OpenLead"],
+        Contact = t["Mail_Contact"], Name = t["Mail_Name"], Email = t["Mail_Email"], Phone = t["Mail_Phone"], Company = t["Mail_Company"],
+        JobTitle = t["Mail_JobTitle"], Country = t["Mail_Country"],
+        Message = t["Mail_Message"], NoMessage = t["Mail_NoMessage"], Subject = t["Mail_Subject"],
+        Source = t["Mail_Source"], Channel = t["Mail_Channel"], Page = t["Mail_Page"], Referrer = t["Mail_Referrer"],
+        Screening = t["Mail_Screening"], Intent = t["Mail_Intent"], Confidence = t["Mail_Confidence"],
+        Why = t["Mail_Why"], Priority = t["Mail_Priority"], Captured = t["Mail_Captured"], LeadId = t["Mail_LeadId"], UnknownContact = t["Mail_UnknownContact"],
+        ReminderSubject = t["Mail_ReminderSubject"], ReminderBody = t["Mail_ReminderBody"],
+        ReassignedSubject = t["Mail_ReassignedSubject"], ReassignedBody = t["Mail_ReassignedBody"],
+        EscalatedSubject = t["Mail_EscalatedSubject"], EscalatedBody = t["Mail_EscalatedBody"],
+        PriorityLabels = Enum.GetValues<PriorityLevel>().ToDictionary(p => p, p => t["Priority_" + p]),
+        SignalLabels = Enum.GetValues<PrioritySignal>().ToDictionary(s => s, s => t["Signal_" + s]),
+        SignalSentences = Enum.GetValues<PrioritySignal>().ToDictionary(s => s, s => t["SignalSentence_" + s]),
+        ChannelLabels = Enum.GetValues<Leads.Channel>().ToDictionary(c => c, c => t["Channel_" + c]),
     };
 }

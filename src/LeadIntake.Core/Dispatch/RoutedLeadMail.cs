@@ -8,8 +8,8 @@ namespace LeadIntake.Core.Dispatch;
 
 /// <summary>
 /// Composes the mail a rep gets for a new lead, in the rep's language. Pure. The subject is for a phone's lock screen
-/// (priority, company, channel, contact; one line); the body puts the signed action links first, then the contact with
-/// click-to-call, the message, the source, what screening found and why this rep. Every lead value is HTML-encoded.
+/// (priority, company or name, channel; one line); the body puts the signed action links first, then the contact with
+/// click-to-call, the message, the source and what stands out, in short sentences. Every lead value is HTML-encoded.
 /// </summary>
 public static class RoutedLeadMail
 {
@@ -32,9 +32,9 @@ public static class RoutedLeadMail
         var priorityLabel = w.PriorityLabels[priority.Level];
         var who = c.DisplayName ?? c.Email ?? c.Phone ?? w.UnknownContact;
         var channel = w.ChannelLabels[lead.Channel];
-        var subject = Subject(Format(w.NewLeadSubject, priorityLabel, c.Company ?? CompanyFromEmail(c.Email) ?? "—", channel, who));
-        var signals = string.Join(", ", priority.Signals.Select(s => w.SignalLabels[s]));
-        var headline = Format(w.NewLeadHeadline, priorityLabel) + (signals.Length > 0 ? $" ({signals})" : "");
+        // Lock-screen length: "P1 · Fonderie des Vosges · formulaire". The signals become sentences in the body.
+        var subject = Subject(Format(w.NewLeadSubject, priority.Level, c.Company ?? who, channel));
+        var headline = Format(w.NewLeadHeadline, priorityLabel);
         var minutes = ((int)acceptWithin.TotalMinutes).ToString(CultureInfo.InvariantCulture);
         var deadline = lead.SlaDueAt is { } due ? Format(w.AcceptBy, Time(due, timeZone, w), minutes) : null;
 
@@ -55,13 +55,9 @@ public static class RoutedLeadMail
             (w.Page, s.PageUrl),
             (w.Referrer, s.Referrer),
         };
-        var screeningRows = new List<(string Label, string? Value)>();
-        if (lead.Screening is { } screening)
-        {
-            screeningRows.Add((w.Intent, WireNames.Of(screening.Intent)));
-            screeningRows.Add((w.Confidence, $"{Math.Round(screening.Confidence * 100).ToString(CultureInfo.InvariantCulture)}%"));
-            foreach (var reason in screening.Reasons) screeningRows.Add(("•", reason));
-        }
+        // What a person needs from screening, as short sentences in the reader's language; scores, rule points and the
+        // rotation pointer stay in the audit trail (the lead's screening decision and assignment reason).
+        var screeningRows = priority.Signals.Select(signal => ("•", (string?)w.SignalSentences[signal])).ToList();
         var footerRows = new List<(string Label, string? Value)>
         {
             (w.Captured, Time(lead.CapturedAt, timeZone, w)),
@@ -81,8 +77,7 @@ public static class RoutedLeadMail
         if (lead.Captured.Subject is { } topic) text.AppendLine(CultureInfo.InvariantCulture, $"{w.Subject}: {topic}");
         text.AppendLine(lead.Captured.Message ?? w.NoMessage);
         AppendText(text, w.Source, sourceRows);
-        AppendText(text, w.Screening, screeningRows);
-        AppendText(text, w.Why, [(w.Why, assignment.Reason)], labels: false);
+        AppendText(text, w.Screening, screeningRows.Select(r => (r.Item1, (string?)$"• {r.Item2}")).ToList(), labels: false);
         AppendText(text, "", footerRows);
 
         var html = new StringBuilder();
@@ -102,7 +97,6 @@ public static class RoutedLeadMail
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"white-space:pre-wrap\">{Enc(lead.Captured.Message ?? w.NoMessage)}</p>");
         AppendHtml(html, w.Source, sourceRows);
         AppendHtml(html, w.Screening, screeningRows);
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Why)}</h3><p>{Enc(assignment.Reason)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Enc(links.Lead)}\">{Enc(w.OpenLead)}</a></p>");
         html.Append("<p style=\"color:#777;font-size:12px\">");
         html.Append(string.Join(" · ", footerRows.Select(r => $"{Enc(r.Label)}: {Enc(r.Value)}")));
@@ -125,8 +119,6 @@ public static class RoutedLeadMail
     ];
 
     private static string? Single(string? value) => MailHeaderText.Name(value);
-
-    private static string? CompanyFromEmail(string? email) => Contacts.EmailDomains.CompanyFromDomain(Contacts.EmailDomains.DomainOf(email));
 
     private static string? Utm(SourceAttribution s)
     {

@@ -51,7 +51,7 @@ public sealed class FormIntakeHandler(
         if (!IsBrowserFormPost(request)) return IntakeResponses.Captured(result);
         var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields!), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
         return target is null
-            ? TypedResults.Content("<!doctype html><meta charset=\"utf-8\"><title>Thank you</title><p>Thank you, we will get back to you soon.</p>", "text/html; charset=utf-8")
+            ? ThankYouPage.Render(fields!, request)
             : new SeeOther(target);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Core.Qualification;
 
 namespace LeadIntake.Functions.Qualification;
@@ -19,9 +20,9 @@ public static class RepActionForm
 
     /// <summary>The decider for <paramref name="action"/> with the posted values, or what's wrong with them.</summary>
     public static (Func<Lead, LeadChange>? Decide, IReadOnlyList<FieldError> Errors) Read(
-        RepAction action, IReadOnlyDictionary<string, string> form, string rep, QualificationPolicy policy, DateTimeOffset now)
+        RepTexts t, RepAction action, IReadOnlyDictionary<string, string> form, string rep, QualificationPolicy policy, DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors(t);
         Func<Lead, LeadChange>? decide = null;
         switch (action)
         {
@@ -57,12 +58,12 @@ public static class RepActionForm
         return errors.Count > 0 ? (null, errors) : (decide, errors);
     }
 
-    private static BantRecord ReadBant(IReadOnlyDictionary<string, string> form, List<FieldError> errors)
+    private static BantRecord ReadBant(IReadOnlyDictionary<string, string> form, FieldErrors errors)
     {
         var amount = Amount(form, "budget_amount", errors);
         var min = Amount(form, "budget_min", errors);
         var max = Amount(form, "budget_max", errors);
-        if (min is not null && max is not null && min > max) errors.Add(new FieldError("budget_max", "The maximum must not be below the minimum."));
+        if (min is not null && max is not null && min > max) errors.Add("budget_max", "Err_MaxBelowMin");
         var currency = Currency(form, errors);
         var level = Value(form, "authority") is { } a
             ? (WireNames.TryParse<AuthorityLevel>(a, out var parsed) ? parsed : Invalid(errors, "authority", AuthorityLevel.Unknown))
@@ -73,13 +74,13 @@ public static class RepActionForm
         if (Value(form, "timing_date") is { } date)
         {
             if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) by = d;
-            else errors.Add(new FieldError("timing_date", "Use a date such as 2026-03-31."));
+            else errors.Add("timing_date", "Err_Date");
         }
         TimingHorizon? horizon = null;
         if (Value(form, "timing_horizon") is { } h)
         {
             if (WireNames.TryParse<TimingHorizon>(h, out var parsedHorizon)) horizon = parsedHorizon;
-            else errors.Add(new FieldError("timing_horizon", "Choose a horizon from the list."));
+            else errors.Add("timing_horizon", "Err_Horizon");
         }
         return new BantRecord
         {
@@ -91,60 +92,50 @@ public static class RepActionForm
     }
 
     /// <summary>The field's name in words, for error messages ("Budget amount", not <c>budget_amount</c>).</summary>
-    public static string LabelOf(string field) => field switch
-    {
-        "budget_amount" => "Budget amount",
-        "budget_min" => "Budget from",
-        "budget_max" => "Budget to",
-        "currency" => "Currency",
-        "authority" => "Authority",
-        "role" => "Role",
-        "need" => "Need",
-        "timing_date" => "Timing date",
-        "timing_horizon" => "Timing horizon",
-        "reason" => "Reason",
-        "note" => "Note",
-        "amount" => "Deal amount",
-        "competitor" => "Competitor",
-        _ => field.Replace('_', ' '),
-    };
+    public static string LabelOf(RepTexts t, string field) => t.Find("Field_" + field) ?? field.Replace('_', ' ');
 
-    private static string Currency(IReadOnlyDictionary<string, string> form, List<FieldError> errors)
+    /// <summary>The errors of one posted form, each message in the rep's language.</summary>
+    private sealed class FieldErrors(RepTexts t) : List<FieldError>
+    {
+        public void Add(string field, string key, params object?[] args) => Add(new FieldError(field, t.Format(key, args)));
+    }
+
+    private static string Currency(IReadOnlyDictionary<string, string> form, FieldErrors errors)
     {
         var currency = Value(form, "currency")?.ToUpperInvariant() ?? "EUR";
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add(new FieldError("currency", "Use a three-letter ISO 4217 code (EUR, USD…)."));
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add("currency", "Err_Currency");
         return currency;
     }
 
-    private static T Invalid<T>(List<FieldError> errors, string field, T fallback)
+    private static T Invalid<T>(FieldErrors errors, string field, T fallback)
     {
-        errors.Add(new FieldError(field, "Choose a value from the list."));
+        errors.Add(field, "Err_Choose");
         return fallback;
     }
 
-    private static decimal? Amount(IReadOnlyDictionary<string, string> form, string field, List<FieldError> errors)
+    private static decimal? Amount(IReadOnlyDictionary<string, string> form, string field, FieldErrors errors)
     {
         if (Value(form, field) is not { } text) return null;
         var normalised = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray()).Replace(',', '.');
         if (decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value < 1_000_000_000_000m) return value;
-        errors.Add(new FieldError(field, "Enter an amount such as 25000 or 25000.50."));
+        errors.Add(field, "Err_Amount");
         return null;
     }
 
-    private static T Choice<T>(IReadOnlyDictionary<string, string> form, string field, IReadOnlyList<T> allowed, List<FieldError> errors) where T : struct, Enum
+    private static T Choice<T>(IReadOnlyDictionary<string, string> form, string field, IReadOnlyList<T> allowed, FieldErrors errors) where T : struct, Enum
     {
         if (WireNames.TryParse<T>(Value(form, field), out var value) && allowed.Contains(value)) return value;
-        errors.Add(new FieldError(field, "Choose a reason from the list."));
+        errors.Add(field, "Err_Reason");
         return default;
     }
 
     /// <summary>Free text (need, note, role): lines kept, control characters dropped, as for every text a lead brings.</summary>
-    private static string? Text(IReadOnlyDictionary<string, string> form, string field, List<FieldError> errors)
+    private static string? Text(IReadOnlyDictionary<string, string> form, string field, FieldErrors errors)
     {
         var text = form.TryGetValue(field, out var raw) ? TextSanitizer.MultiLine(raw) : null;
         if (text is { Length: > MaxTextLength })
         {
-            errors.Add(new FieldError(field, $"At most {MaxTextLength} characters."));
+            errors.Add(field, "Err_TooLong", MaxTextLength);
             return null;
         }
         return text;

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Core.Qualification;
 using LeadIntake.Functions.Dispatch;
 
@@ -14,6 +15,7 @@ public sealed partial class RepActionHandler(
     ILeadStore store,
     IUsedLinks usedLinks,
     IAccountOwners owners,
+    ISalesDirectory directory,
     RepLinks links,
     Screening.ScreeningCorrections corrections,
     TimeProvider time,
@@ -25,19 +27,19 @@ public sealed partial class RepActionHandler(
     /// </summary>
     public RepPage? Refusal(string id, string action, string? token)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
         return links.Verify(token, leadId, repAction) switch
         {
             ActionLinkVerification.Valid => null,
-            ActionLinkVerification.Expired => RepPages.Expired(),
-            _ => RepPages.Invalid(),
+            ActionLinkVerification.Expired => RepPages.Expired(RepTexts.English),
+            _ => RepPages.Invalid(RepTexts.English),
         };
     }
 
     /// <param name="form">The posted fields; null for a GET.</param>
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
         ActionLinkClaims claims;
         switch (links.Verify(token, leadId, repAction))
         {
@@ -46,38 +48,39 @@ public sealed partial class RepActionHandler(
                 break;
             case ActionLinkVerification.Expired:
                 LogRefused(logger, leadId.Value, "expired");
-                return RepPages.Expired();
+                return RepPages.Expired(RepTexts.English);
             default:
                 LogRefused(logger, leadId.Value, "invalid");
-                return RepPages.Invalid();
+                return RepPages.Invalid(RepTexts.English);
         }
-        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound();
+        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(RepTexts.English);
         var rep = claims.RepEmail;
+        var t = RepLanguage.Of(await directory.LoadAsync(cancellationToken).ConfigureAwait(false), rep);
 
         if (form is null)
         {
-            if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(stored.Lead, NextSteps(stored.Lead, rep));
-            if (NotOwner(stored.Lead, rep) is { } reason) return RepPages.Conflict(stored.Lead, reason);
+            if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(t, stored.Lead, NextSteps(t, stored.Lead, rep));
+            if (NotOwner(t, stored.Lead, rep) is { } reason) return RepPages.Conflict(t, stored.Lead, reason);
             // A link whose step the lead has moved past (an old "lost" link after "won") explains instead of showing a form.
-            if (!RepNextSteps.Allowed(stored.Lead.Status).Contains(repAction)) return await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
-            return RepPages.Confirm(repAction, stored.Lead, postUrl);
+            if (!RepNextSteps.Allowed(stored.Lead.Status).Contains(repAction)) return await StaleAsync(t, stored.Lead, rep, cancellationToken).ConfigureAwait(false);
+            return RepPages.Confirm(t, repAction, stored.Lead, postUrl);
         }
 
         var now = time.GetUtcNow();
-        var (decide, errors) = RepActionForm.Read(repAction, form, rep, QualificationPolicy.Default, now);
-        if (decide is null) return RepPages.Confirm(repAction, stored.Lead, postUrl, errors, form);
-        LeadChange Decide(Lead lead) => NotOwner(lead, rep) is { } reason ? new LeadChange.Rejected(reason) : decide(lead);
+        var (decide, errors) = RepActionForm.Read(t, repAction, form, rep, QualificationPolicy.Default, now);
+        if (decide is null) return RepPages.Confirm(t, repAction, stored.Lead, postUrl, errors, form);
+        LeadChange Decide(Lead lead) => NotOwner(t, lead, rep) is { } reason ? new LeadChange.Rejected(reason) : decide(lead);
 
         switch (Decide(stored.Lead))
         {
             case LeadChange.Rejected rejected:
-                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
+                return NotOwner(t, stored.Lead, rep) is not null ? RepPages.Conflict(t, stored.Lead, rejected.Reason) : await StaleAsync(t, stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             case LeadChange.Unchanged unchanged:
                 // A repeat of a saved "disqualify: spam" whose example was not stored (a failure after the save).
                 if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(unchanged.Lead, rep, cancellationToken).ConfigureAwait(false);
-                return RepPages.Done(unchanged.Lead, $"Nothing to change: {unchanged.Note}", NextSteps(unchanged.Lead, rep));
+                return RepPages.Done(t, unchanged.Lead, t["Done_NothingToChange"], NextSteps(t, unchanged.Lead, rep));
         }
-        if (!await usedLinks.TryUseAsync(claims, now, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(stored.Lead, NextSteps(stored.Lead, rep));
+        if (!await usedLinks.TryUseAsync(claims, now, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(t, stored.Lead, NextSteps(t, stored.Lead, rep));
         LeadChange saved;
         try
         {
@@ -97,27 +100,27 @@ public sealed partial class RepActionHandler(
                 LogActed(logger, leadId.Value, repAction, applied.Lead.Status);
                 if (repAction == RepAction.Qualify && applied.Lead.Bant is { IsComplete: false } partial)
                 {
-                    return RepPages.PartlyQualified(applied.Lead, Answered(partial), partial.MissingFields, NextSteps(applied.Lead, rep));
+                    return RepPages.PartlyQualified(t, applied.Lead, Answered(partial), partial.MissingFields, NextSteps(t, applied.Lead, rep));
                 }
-                return RepPages.Done(applied.Lead, Headline(applied.Lead, repAction), NextSteps(applied.Lead, rep));
+                return RepPages.Done(t, applied.Lead, Headline(t, applied.Lead, repAction), NextSteps(t, applied.Lead, rep));
             case LeadChange.Rejected rejected:
                 await usedLinks.ReleaseAsync(claims, cancellationToken).ConfigureAwait(false);
-                return NotOwner(stored.Lead, rep) is not null ? RepPages.Conflict(stored.Lead, rejected.Reason) : await StaleAsync(stored.Lead, rep, cancellationToken).ConfigureAwait(false);
+                return NotOwner(t, stored.Lead, rep) is not null ? RepPages.Conflict(t, stored.Lead, rejected.Reason) : await StaleAsync(t, stored.Lead, rep, cancellationToken).ConfigureAwait(false);
             default:
                 var unchangedLead = ((LeadChange.Unchanged)saved).Lead;
-                return RepPages.Done(unchangedLead, "Nothing to change", NextSteps(unchangedLead, rep));
+                return RepPages.Done(t, unchangedLead, t["Done_NothingToChange"], NextSteps(t, unchangedLead, rep));
         }
     }
 
-    private static string? NotOwner(Lead lead, string rep) =>
+    private static string? NotOwner(RepTexts t, Lead lead, string rep) =>
         lead.Assignment is { } owner && !string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase)
-            ? "This lead was reassigned to another rep." : null;
+            ? t["Conflict_Reassigned"] : null;
 
-    private async Task<RepPage> StaleAsync(Lead lead, string rep, CancellationToken cancellationToken)
+    private async Task<RepPage> StaleAsync(RepTexts t, Lead lead, string rep, CancellationToken cancellationToken)
     {
         var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);
         var leadPage = lead.Assignment is { } owner && string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase) ? links.LeadPage(lead.Id, owner) : null;
-        return RepPages.Stale(lead, RepNextSteps.WhatHappened(lead, events), leadPage);
+        return RepPages.Stale(t, lead, RepNextSteps.WhatHappened(t, lead, events), leadPage);
     }
 
     private static List<string> Answered(BantRecord bant)
@@ -126,25 +129,17 @@ public sealed partial class RepActionHandler(
         return new[] { "budget", "authority", "need", "timing" }.Where(f => !missing.Contains(f)).ToList();
     }
 
-    private static string Headline(Lead lead, RepAction action) => lead.Status switch
+    private static string Headline(RepTexts t, Lead lead, RepAction action) => lead.Status switch
     {
-        LeadStatus.Nurture when action == RepAction.Disqualify && lead.NurtureReason is { } why =>
-            $"Returned to marketing for nurture ({WireNames.Of(why).Replace('_', ' ')})",
-        LeadStatus.Won when lead.WonAmount is { } amount =>
-            $"Won: {amount.Amount.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("en"))} {amount.Currency}",
-        LeadStatus.Accepted => "Lead accepted",
-        LeadStatus.Sql => "Qualified: SQL",
-        LeadStatus.Sal => "Qualified: SAL (sales accepted)",
-        LeadStatus.Opportunity => "Opportunity created",
-        LeadStatus.Won => "Won",
-        LeadStatus.Lost => "Closed as lost",
-        LeadStatus.Nurture => "Returned to marketing (nurture)",
-        LeadStatus.Spam => "Reported as spam",
-        _ when lead.Bant is { IsComplete: false } => "Qualification saved (incomplete)",
-        _ => "Saved",
+        LeadStatus.Nurture when action == RepAction.Disqualify && lead.NurtureReason is { } why => t.Format("Done_NurtureBecause", t.Of(why)),
+        LeadStatus.Won when lead.WonAmount is { } amount => t.Format("Done_WonAmount", RepLeadPageHtml.Money(t, amount.Amount, amount.Currency)),
+        LeadStatus.Accepted or LeadStatus.Sql or LeadStatus.Sal or LeadStatus.Opportunity or LeadStatus.Won or LeadStatus.Lost or LeadStatus.Nurture or LeadStatus.Spam
+            => t["Done_" + lead.Status],
+        _ when lead.Bant is { IsComplete: false } => t["Done_Incomplete"],
+        _ => t["Done_Saved"],
     };
 
-    private List<(string Label, string Href)> NextSteps(Lead lead, string rep) => RepNextSteps.For(lead, rep, links, withLeadPage: true);
+    private List<(string Label, string Href)> NextSteps(RepTexts t, Lead lead, string rep) => RepNextSteps.For(t, lead, rep, links, withLeadPage: true);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Lead {LeadId}: rep link refused ({Why})")]
     private static partial void LogRefused(ILogger logger, string leadId, string why);

@@ -1,3 +1,4 @@
+using LeadIntake.Core.Localization;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Functions.Intake;
 
@@ -39,9 +40,9 @@ public sealed class RepLeadAction : IHttpFunction
     {
         if (!request.HasFormContentType) return ([], null);
         var (body, tooLarge) = await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken);
-        if (tooLarge is not null) return (null, RepPages.Unreadable(StatusOf(tooLarge)));
+        if (tooLarge is not null) return (null, RepPages.Unreadable(RepTexts.English, StatusOf(tooLarge)));
         var (fields, problem) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
-        if (problem is not null) return (null, RepPages.Unreadable(StatusOf(problem)));
+        if (problem is not null) return (null, RepPages.Unreadable(RepTexts.English, StatusOf(problem)));
         // A repeated name keeps all its values, comma-separated, as ASP.NET Core's form collection does.
         var form = fields!.GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(',', g.Select(f => f.Value)), StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Functions.Dispatch;
 
 namespace LeadIntake.Functions.Qualification;
@@ -17,7 +18,7 @@ public sealed partial class RepLeadPageHandler(
 
     public async Task<RepPage> HandleAsync(string id, string? token, CancellationToken cancellationToken)
     {
-        if (!LeadId.TryParse(id, out var leadId)) return RepPages.NotFound();
+        if (!LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
         ActionLinkClaims claims;
         switch (links.Verify(token, leadId, RepAction.View))
         {
@@ -26,28 +27,28 @@ public sealed partial class RepLeadPageHandler(
                 break;
             case ActionLinkVerification.Expired:
                 LogRefused(logger, leadId.Value, "expired");
-                return RepPages.Expired();
+                return RepPages.Expired(RepTexts.English);
             default:
                 LogRefused(logger, leadId.Value, "invalid");
-                return RepPages.Invalid();
+                return RepPages.Invalid(RepTexts.English);
         }
-        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound();
+        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(RepTexts.English);
         var lead = stored.Lead;
+        var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var t = RepLanguage.Of(setup, claims.RepEmail);
         var access = LeadPageLinks.Decide(claims, lead);
         switch (access)
         {
             case LeadPageAccess.Reassigned:
                 LogRefused(logger, leadId.Value, "reassigned");
-                return RepLeadPageHtml.Reassigned(lead);
+                return RepLeadPageHtml.Reassigned(t, lead);
             case LeadPageAccess.Outdated:
-                return RepLeadPageHtml.Outdated();
+                return RepLeadPageHtml.Outdated(t);
         }
-        var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
         var team = setup is null ? null : setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
-        var language = setup?.Directory.FindRep(claims.RepEmail)?.MailLanguage ?? "en";
         var events = await store.GetEventsAsync(leadId, cancellationToken).ConfigureAwait(false);
-        var next = access == LeadPageAccess.Owner ? RepNextSteps.For(lead, claims.RepEmail, links, withLeadPage: false) : [];
-        return RepLeadPageHtml.Render(lead, events, next, team?.TimeZone ?? TimeZoneInfo.Utc, LanguageRegion.GetValueOrDefault(language));
+        var next = access == LeadPageAccess.Owner ? RepNextSteps.For(t, lead, claims.RepEmail, links, withLeadPage: false) : [];
+        return RepLeadPageHtml.Render(t, lead, events, next, team?.TimeZone ?? TimeZoneInfo.Utc, LanguageRegion.GetValueOrDefault(t.Code));
     }
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Lead {LeadId}: lead page link refused ({Why})")]

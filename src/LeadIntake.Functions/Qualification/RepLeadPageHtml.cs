@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LeadIntake.Core.Contacts;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using static LeadIntake.Functions.Qualification.RepPages;
 
 namespace LeadIntake.Functions.Qualification;
@@ -12,96 +13,91 @@ namespace LeadIntake.Functions.Qualification;
 /// </summary>
 public static class RepLeadPageHtml
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-
     /// <param name="readerRegion">The reader's country (ISO 3166): their own numbers show in national format.</param>
     public static RepPage Render(
-        Lead lead, IReadOnlyList<LeadEvent> events, IReadOnlyList<(string Label, string Href)> next, TimeZoneInfo zone, string? readerRegion)
+        RepTexts t, Lead lead, IReadOnlyList<LeadEvent> events, IReadOnlyList<(string Label, string Href)> next, TimeZoneInfo zone, string? readerRegion)
     {
         var c = lead.Contact;
-        var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<p>Status: <span class=\"status\" id=\"status\">{E(WireNames.Of(lead.Status))}</span></p>");
+        var body = new StringBuilder(StatusLine(t, lead));
+        var notKnown = E(t["Lead_NotKnown"]);
 
-        Section(body, "contact", "Contact",
+        Section(body, "contact", t["Mail_Contact"],
         [
-            ("Name", E(c.DisplayName)),
-            ("Phone", c.Phone is null ? null : $"<a href=\"{E(TelHref(c.Phone))}\">{E(PhoneNormaliser.Display(c.Phone, readerRegion))}</a>"),
-            ("Email", c.Email is null ? null : $"<a href=\"{E(MailtoHref(c.Email))}\">{E(c.Email)}</a>"),
-            ("Company", E(c.Company)),
-            ("Job title", E(c.JobTitle)),
-            ("Country", E(c.Country)),
+            (t["Mail_Name"], E(c.DisplayName)),
+            (t["Mail_Phone"], c.Phone is null ? null : $"<a href=\"{E(TelHref(c.Phone))}\">{E(PhoneNormaliser.Display(c.Phone, readerRegion))}</a>"),
+            (t["Mail_Email"], c.Email is null ? null : $"<a href=\"{E(MailtoHref(c.Email))}\">{E(c.Email)}</a>"),
+            (t["Mail_Company"], E(c.Company)),
+            (t["Mail_JobTitle"], E(c.JobTitle)),
+            (t["Mail_Country"], E(c.Country)),
         ]);
 
         if (next.Count > 0)
         {
-            body.Append("<h2>What you can do now</h2><ul class=\"next\" id=\"actions\">");
+            body.Append(CultureInfo.InvariantCulture, $"<h2>{E(t["Lead_ActionsNow"])}</h2><ul class=\"next\" id=\"actions\">");
             foreach (var (label, href) in next) body.Append(CultureInfo.InvariantCulture, $"<li><a class=\"btn\" href=\"{E(href)}\">{E(label)}</a></li>");
             body.Append("</ul>");
         }
 
-        body.Append("<h2>Message</h2>");
-        if (lead.Captured.Subject is { } subject) body.Append(CultureInfo.InvariantCulture, $"<p><b>Subject:</b> {E(subject)}</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<p class=\"msg\" id=\"message\">{E(lead.Captured.Message ?? "(no message)")}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<h2>{E(t["Mail_Message"])}</h2>");
+        if (lead.Captured.Subject is { } subject) body.Append(CultureInfo.InvariantCulture, $"<p><b>{E(t["Mail_Subject"])}{E(t["Form_ErrorSeparator"])}</b>{E(subject)}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"msg\" id=\"message\">{E(lead.Captured.Message ?? t["Mail_NoMessage"])}</p>");
 
         var bant = lead.Bant;
-        Section(body, "bant", "Qualification (BANT)",
+        Section(body, "bant", t["Lead_Bant"],
         [
-            ("Budget", E(Budget(bant?.Budget)) is { Length: > 0 } b ? b : "not known yet"),
-            ("Authority", bant?.Authority is { IsKnown: true } a ? E(Words(WireNames.Of(a.Level)) + (a.Role is null ? "" : $" ({a.Role})")) : "not known yet"),
-            ("Need", bant?.Need is { Length: > 0 } need ? E(need) : "not known yet"),
-            ("Timing", Timing(bant?.Timing) is { } t ? E(t) : "not known yet"),
+            (t["Bant_budget"], E(Budget(t, bant?.Budget)) is { Length: > 0 } b ? b : notKnown),
+            (t["Bant_authority"], bant?.Authority is { IsKnown: true } a ? E(t.Of(a.Level) + (a.Role is null ? "" : $" ({a.Role})")) : notKnown),
+            (t["Bant_need"], bant?.Need is { Length: > 0 } need ? E(need) : notKnown),
+            (t["Bant_timing"], Timing(t, bant?.Timing) is { } timing ? E(timing) : notKnown),
         ]);
 
         var outcome = new List<(string, string?)>
         {
-            ("Disqualified", lead.Disqualification is { } d ? E(Words(WireNames.Of(d.Reason)) + (d.Note is null ? "" : $": {d.Note}")) : null),
-            ("Won", lead.Status == LeadStatus.Won ? E(lead.WonAmount is { } won ? $"{won.Amount.ToString("#,0.##", English)} {won.Currency}" : "amount not given") : null),
-            ("Lost", lead.LostReason is { } lost ? E(Words(WireNames.Of(lost)) + (lead.LostToCompetitor is { } rival ? $" (to {rival})" : "")) : null),
-            ("Nurture", lead.Status == LeadStatus.Nurture && lead.NurtureReason is { } nurture ? E(Words(WireNames.Of(nurture))) : null),
+            (t["Lead_Disqualified"], lead.Disqualification is { } d ? E(t.Of(d.Reason) + (d.Note is null ? "" : $": {d.Note}")) : null),
+            (t["Lead_Won"], lead.Status == LeadStatus.Won ? E(lead.WonAmount is { } won ? Money(t, won.Amount, won.Currency) : t["Lead_AmountNotGiven"]) : null),
+            (t["Lead_Lost"], lead.LostReason is { } lost ? E(t.Of(lost) + (lead.LostToCompetitor is { } rival ? " " + t.Format("Lead_LostTo", rival) : "")) : null),
+            (t["Lead_Nurture"], lead.Status == LeadStatus.Nurture && lead.NurtureReason is { } nurture ? E(t.Of(nurture)) : null),
         };
-        if (outcome.Any(o => o.Item2 is not null)) Section(body, "outcome", "Outcome", outcome);
+        if (outcome.Any(o => o.Item2 is not null)) Section(body, "outcome", t["Lead_Outcome"], outcome);
 
         var s = lead.Captured.Source;
-        Section(body, "source", "Source",
+        Section(body, "source", t["Mail_Source"],
         [
-            ("Channel", E($"{Words(WireNames.Of(lead.Channel))} / {lead.Provider}")),
-            ("Campaign", E(string.Join(", ", new[] { s.UtmSource, s.UtmMedium, s.UtmCampaign }.Where(v => !string.IsNullOrWhiteSpace(v)))) is { Length: > 0 } utm ? utm : null),
-            ("Page", E(s.PageUrl) is { Length: > 0 } page ? page : null),
-            ("Captured", E(Time(lead.CapturedAt, zone))),
+            (t["Mail_Channel"], E($"{t.Of(lead.Channel)} / {lead.Provider}")),
+            (t["Lead_Campaign"], E(string.Join(", ", new[] { s.UtmSource, s.UtmMedium, s.UtmCampaign }.Where(v => !string.IsNullOrWhiteSpace(v)))) is { Length: > 0 } utm ? utm : null),
+            (t["Mail_Page"], E(s.PageUrl) is { Length: > 0 } page ? page : null),
+            (t["Mail_Captured"], E(Time(t, lead.CapturedAt, zone))),
         ]);
 
-        body.Append("<h2>Timeline</h2><ol class=\"timeline\" id=\"timeline\">");
+        body.Append(CultureInfo.InvariantCulture, $"<h2>{E(t["Lead_Timeline"])}</h2><ol class=\"timeline\" id=\"timeline\">");
         foreach (var e in events.OrderBy(e => e.At))
         {
-            body.Append(CultureInfo.InvariantCulture, $"<li><span class=\"muted\">{E(Time(e.At, zone))}</span><br>{E(Sentence(e.Type))} <span class=\"muted\">· {E(Actor(lead, e.Actor))}</span></li>");
+            var what = t.Find("Event_" + e.Type) ?? Sentence(e.Type);
+            body.Append(CultureInfo.InvariantCulture, $"<li><span class=\"muted\">{E(Time(t, e.At, zone))}</span><br>{E(what)} <span class=\"muted\">· {E(Actor(t, lead, e.Actor))}</span></li>");
         }
         body.Append("</ol>");
-        return Page(StatusCodes.Status200OK, Headline(lead), body.ToString());
+        return Page(t, StatusCodes.Status200OK, Headline(t, lead), body.ToString());
     }
 
     /// <summary>The page a revoked link shows: who has the lead now, nothing about the lead itself.</summary>
-    public static RepPage Reassigned(Lead lead) => Page(StatusCodes.Status410Gone, "This lead was reassigned",
-        $"<p id=\"reassigned\">This lead was reassigned to {E(lead.Assignment?.RepName ?? lead.Assignment?.RepEmail ?? "another rep")}. There is nothing left for you to do on it.</p>");
+    public static RepPage Reassigned(RepTexts t, Lead lead) => Page(t, StatusCodes.Status410Gone, t["Lead_Reassigned_Title"],
+        $"<p id=\"reassigned\">{E(t.Format("Lead_Reassigned_Text", lead.Assignment?.RepName ?? lead.Assignment?.RepEmail ?? t["Lead_AnotherRep"]))}</p>");
 
-    public static RepPage Outdated() => Page(StatusCodes.Status410Gone, "This link is out of date",
-        "<p>This lead was assigned to you again since this mail was sent. Open it from the most recent mail about it.</p>");
+    public static RepPage Outdated(RepTexts t) => Page(t, StatusCodes.Status410Gone, t["Lead_Outdated_Title"], $"<p>{E(t["Lead_Outdated_Text"])}</p>");
 
     /// <summary>Company and name, else whatever identifies the contact; never the lead's raw id.</summary>
-    public static string Headline(Lead lead)
+    public static string Headline(RepTexts t, Lead lead)
     {
         var c = lead.Contact;
         var parts = new[] { c.Company, c.DisplayName }.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
         if (parts.Count > 0) return string.Join(" · ", parts);
-        return c.Email ?? c.Phone ?? $"Lead from the {Words(WireNames.Of(lead.Channel))}";
+        return c.Email ?? c.Phone ?? t.Format("Lead_FromChannel", t.Of(lead.Channel));
     }
 
-    internal static string Time(DateTimeOffset at, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return $"{local.ToString("ddd d MMM yyyy HH:mm", English)} (UTC{sign}{offset:hh\\:mm})";
-    }
+    /// <summary>A local time in the reader's words with the zone's abbreviation (<see cref="ZoneAbbreviations"/>).</summary>
+    internal static string Time(RepTexts t, DateTimeOffset at, TimeZoneInfo zone) => ZoneAbbreviations.Format(at, zone, t["Mail_DateTimeFormat"], t.Culture);
+
+    internal static string Money(RepTexts t, decimal amount, string currency) => $"{amount.ToString("#,0.##", t.Culture)} {currency}";
 
     private static void Section(StringBuilder body, string id, string title, IEnumerable<(string Label, string? Html)> rows)
     {
@@ -113,25 +109,26 @@ public static class RepLeadPageHtml
         body.Append("</dl>");
     }
 
-    private static string? Budget(BudgetAnswer? budget)
+    private static string? Budget(RepTexts t, BudgetAnswer? budget)
     {
         if (budget is not { IsKnown: true }) return null;
-        string Amount(decimal value) => value.ToString("#,0.##", English);
+        string Amount(decimal value) => value.ToString("#,0.##", t.Culture);
         if (budget.Amount is { } amount) return $"{Amount(amount)} {budget.Currency}";
-        if (budget.Minimum is { } min && budget.Maximum is { } max) return $"{Amount(min)} to {Amount(max)} {budget.Currency}";
-        return budget.Minimum is { } from ? $"from {Amount(from)} {budget.Currency}" : $"up to {Amount(budget.Maximum!.Value)} {budget.Currency}";
+        if (budget.Minimum is { } min && budget.Maximum is { } max) return t.Format("Budget_Range", Amount(min), Amount(max), budget.Currency);
+        return budget.Minimum is { } from ? t.Format("Budget_From", Amount(from), budget.Currency) : t.Format("Budget_UpTo", Amount(budget.Maximum!.Value), budget.Currency);
     }
 
-    private static string? Timing(TimingAnswer? timing) => timing switch
+    private static string? Timing(RepTexts t, TimingAnswer? timing) => timing switch
     {
-        { ExpectedBy: { } by } => $"by {by.ToString("d MMMM yyyy", English)}",
-        { Horizon: { } horizon } => Words(WireNames.Of(horizon)),
+        { ExpectedBy: { } by } => t.Format("Timing_By", by.ToString(t["Stale_DateFormat"], t.Culture)),
+        { Horizon: { } horizon } => t.Of(horizon),
         _ => null,
     };
 
     // The current owner by name; anyone else as recorded (a previous rep's email, or a stage such as "dispatch").
-    private static string Actor(Lead lead, string actor) =>
-        lead.Assignment is { } owner && string.Equals(owner.RepEmail, actor, StringComparison.OrdinalIgnoreCase) ? owner.RepName ?? actor : actor;
+    private static string Actor(RepTexts t, Lead lead, string actor) =>
+        lead.Assignment is { } owner && string.Equals(owner.RepEmail, actor, StringComparison.OrdinalIgnoreCase) ? owner.RepName ?? actor
+        : t.Find("Actor_" + actor) ?? actor;
 
     private static string Sentence(string wire) => wire.Length == 0 ? wire : char.ToUpperInvariant(wire[0]) + Words(wire[1..]);
 

@@ -4,6 +4,7 @@ using System.Text;
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 
 namespace LeadIntake.Functions.Qualification;
 
@@ -25,49 +26,50 @@ public static class RepPages
         "h2{font-size:1.1em;margin:18px 0 6px}dl.facts{margin:0}dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin:0;overflow-wrap:anywhere}" +
         ".msg{white-space:pre-wrap;overflow-wrap:anywhere}ol.timeline{padding-left:20px}ol.timeline li{margin:6px 0;overflow-wrap:anywhere}";
 
-    public static RepPage Invalid() => Message(StatusCodes.Status403Forbidden, "This link is not valid",
-        "The link is incomplete or was altered. Open it again from the original mail, or ask your sales manager.");
+    public static RepPage Invalid(RepTexts t) => Message(t, StatusCodes.Status403Forbidden, t["Page_Invalid_Title"], t["Page_Invalid_Text"]);
 
-    public static RepPage Expired() => Message(StatusCodes.Status410Gone, "This link has expired",
-        "Action links are valid for a limited time. Ask your sales manager to reassign or resend the lead.");
+    public static RepPage Expired(RepTexts t) => Message(t, StatusCodes.Status410Gone, t["Page_Expired_Title"], t["Page_Expired_Text"]);
 
     /// <summary>A posted form that can't be read: too large (413), too many fields, malformed multipart, not UTF-8 (400).</summary>
-    public static RepPage Unreadable(int status) => Message(status, "This form can't be read",
-        status == StatusCodes.Status413PayloadTooLarge
-            ? "The form is larger than a rep page ever sends. Open the link again from the mail and submit the page as it is."
-            : "The form was damaged on its way. Open the link again from the mail and submit the page as it is.");
+    public static RepPage Unreadable(RepTexts t, int status) => Message(t, status, t["Page_Unreadable_Title"],
+        status == StatusCodes.Status413PayloadTooLarge ? t["Page_Unreadable_TooLarge"] : t["Page_Unreadable_Damaged"]);
 
-    public static RepPage NotFound() => Message(StatusCodes.Status404NotFound, "Lead not found", "There is no such lead, or the address is incomplete.");
+    public static RepPage NotFound(RepTexts t) => Message(t, StatusCodes.Status404NotFound, t["Page_NotFound_Title"], t["Page_NotFound_Text"]);
 
-    public static RepPage AlreadyUsed(Lead lead, IReadOnlyList<(string Label, string Href)> next) =>
-        Page(StatusCodes.Status409Conflict, "This link was already used", Summary(lead) +
-            "<p>Each link in a lead mail works once. The lead's current status is shown above.</p>" + Next(next));
+    public static RepPage AlreadyUsed(RepTexts t, Lead lead, IReadOnlyList<(string Label, string Href)> next) =>
+        Page(t, StatusCodes.Status409Conflict, t["Page_AlreadyUsed_Title"], Summary(t, lead) +
+            $"<p>{E(t["Page_AlreadyUsed_Text"])}</p>" + Next(t, next));
 
-    public static RepPage Conflict(Lead lead, string reason) =>
-        Page(StatusCodes.Status409Conflict, "This can't be done now", Summary(lead) + $"<p class=\"err\">{E(reason)}</p>");
+    public static RepPage Conflict(RepTexts t, Lead lead, string reason) =>
+        Page(t, StatusCodes.Status409Conflict, t["Page_Conflict_Title"], Summary(t, lead) + $"<p class=\"err\">{E(reason)}</p>");
 
     /// <summary>A link whose step no longer applies: what happened, in words, and the lead page instead of a form.</summary>
-    public static RepPage Stale(Lead lead, string whatHappened, string? leadPage) =>
-        Page(StatusCodes.Status409Conflict, "This step no longer applies", Summary(lead) +
+    public static RepPage Stale(RepTexts t, Lead lead, string whatHappened, string? leadPage) =>
+        Page(t, StatusCodes.Status409Conflict, t["Page_Stale_Title"], Summary(t, lead) +
             $"<p id=\"stale\">{E(whatHappened)}</p>" +
-            (leadPage is null ? "" : $"<ul class=\"next\"><li><a class=\"btn\" href=\"{E(leadPage)}\">{E(RepNextSteps.OpenLeadLabel)}</a></li></ul>"));
+            (leadPage is null ? "" : $"<ul class=\"next\"><li><a class=\"btn\" href=\"{E(leadPage)}\">{E(t["Mail_OpenLead"])}</a></li></ul>"));
 
     /// <summary>A partial BANT save: what was recorded and what is still missing.</summary>
-    public static RepPage PartlyQualified(Lead lead, IReadOnlyList<string> saved, IReadOnlyList<string> missing, IReadOnlyList<(string Label, string Href)> next) =>
-        Page(StatusCodes.Status200OK, "Qualification saved, not complete yet", Summary(lead) +
-            $"<p id=\"saved\">Saved: {E(saved.Count > 0 ? string.Join(", ", saved) : "nothing new")}.</p>" +
-            $"<p id=\"missing\">Still missing for an SQL: {E(string.Join(", ", missing))}.</p>" + Next(next));
+    /// <param name="saved">BANT part names as the qualifier names them (<c>budget</c>, <c>authority</c>, <c>need</c>, <c>timing</c>).</param>
+    public static RepPage PartlyQualified(RepTexts t, Lead lead, IReadOnlyList<string> saved, IReadOnlyList<string> missing, IReadOnlyList<(string Label, string Href)> next)
+    {
+        string Parts(IEnumerable<string> parts) => string.Join(", ", parts.Select(p => (t.Find("Bant_" + p) ?? p).ToLower(t.Culture)));
+        return Page(t, StatusCodes.Status200OK, t["Page_Partly_Title"], Summary(t, lead) +
+            $"<p id=\"saved\">{E(t.Format("Page_Partly_Saved", saved.Count > 0 ? Parts(saved) : t["Page_Partly_Nothing"]))}</p>" +
+            $"<p id=\"missing\">{E(t.Format("Page_Partly_Missing", Parts(missing)))}</p>" + Next(t, next));
+    }
 
-    public static RepPage Done(Lead lead, string headline, IReadOnlyList<(string Label, string Href)> next) =>
-        Page(StatusCodes.Status200OK, headline, Summary(lead) + Next(next));
+    public static RepPage Done(RepTexts t, Lead lead, string headline, IReadOnlyList<(string Label, string Href)> next) =>
+        Page(t, StatusCodes.Status200OK, headline, Summary(t, lead) + Next(t, next));
 
     /// <summary>The GET page: what the POST will do, with the form it needs.</summary>
     /// <param name="values">What the rep typed, shown again after a validation error so nothing is lost.</param>
-    public static RepPage Confirm(RepAction action, Lead lead, string postUrl, IReadOnlyList<FieldError>? errors = null, IReadOnlyDictionary<string, string>? values = null)
+    public static RepPage Confirm(RepTexts t, RepAction action, Lead lead, string postUrl, IReadOnlyList<FieldError>? errors = null, IReadOnlyDictionary<string, string>? values = null)
     {
         values ??= new Dictionary<string, string>();
         string V(string field) => E(values.GetValueOrDefault(field));
         string Input(string field, string extra = "") => $"<input id=\"{field}\" name=\"{field}\" value=\"{V(field)}\"{extra}>";
+        string Label(string field, string key) => $"<label for=\"{field}\">{E(t[key])}</label>";
         string Select(string field, IEnumerable<(string Value, string Text)> options, string empty, bool required = false)
         {
             var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<select id=\"{field}\" name=\"{field}\"{(required ? " required" : "")}><option value=\"\">{E(empty)}</option>");
@@ -78,88 +80,73 @@ public static class RepPages
             }
             return html.Append("</select>").ToString();
         }
-        static (string, string) Wire<T>(T value) where T : struct, Enum => (WireNames.Of(value), WireNames.Of(value).Replace('_', ' '));
+        (string, string) Wire<T>(T value) where T : struct, Enum => (WireNames.Of(value), t.Of(value));
 
-        var body = new StringBuilder(Summary(lead));
+        var body = new StringBuilder(Summary(t, lead));
         if (errors is { Count: > 0 })
         {
-            body.Append("<div class=\"err\" role=\"alert\"><p>Please fix:</p><ul>");
-            foreach (var e in errors) body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(e.Field)}\">{E(RepActionForm.LabelOf(e.Field))}</a>: {E(e.Message)}</li>");
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"err\" role=\"alert\"><p>{E(t["Form_PleaseFix"])}</p><ul>");
+            foreach (var e in errors) body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(e.Field)}\">{E(RepActionForm.LabelOf(t, e.Field))}</a>{E(t["Form_ErrorSeparator"])}{E(e.Message)}</li>");
             body.Append("</ul></div>");
         }
         body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(postUrl)}\">");
-        var (title, button) = action switch
-        {
-            RepAction.Accept => ("Accept this lead?", "Accept the lead"),
-            RepAction.Qualify => ("Qualify this lead (BANT)", "Save qualification"),
-            RepAction.Disqualify => ("Disqualify this lead", "Disqualify"),
-            RepAction.Nurture => ("Return this lead to marketing (nurture)?", "Return to nurture"),
-            RepAction.Opportunity => ("Create an opportunity?", "Create opportunity"),
-            RepAction.Won => ("Mark the opportunity as won", "Mark as won"),
-            RepAction.Lost => ("Mark as lost", "Mark as lost"),
-            _ => ("Confirm", "Confirm"),
-        };
+        var title = t.Find($"Form_{action}_Title") ?? t["Form_Confirm"];
+        var button = t.Find($"Form_{action}_Button") ?? t["Form_Confirm"];
+        var currency = $"<div>{Label("currency", "Form_Currency")}<input id=\"currency\" name=\"currency\" value=\"{(values.ContainsKey("currency") ? V("currency") : "EUR")}\" maxlength=\"3\"></div></div>";
         switch (action)
         {
             case RepAction.Qualify:
-                body.Append("<label for=\"budget_amount\">Budget</label>").Append(Input("budget_amount", " inputmode=\"decimal\" placeholder=\"amount, e.g. 25000\""));
-                body.Append("<div class=\"row\"><div><label for=\"budget_min\">or from</label>").Append(Input("budget_min", " inputmode=\"decimal\"")).Append("</div>");
-                body.Append("<div><label for=\"budget_max\">to</label>").Append(Input("budget_max", " inputmode=\"decimal\"")).Append("</div>");
-                body.Append(CultureInfo.InvariantCulture, $"<div><label for=\"currency\">Currency</label><input id=\"currency\" name=\"currency\" value=\"{(values.ContainsKey("currency") ? V("currency") : "EUR")}\" maxlength=\"3\"></div></div>");
-                body.Append("<label for=\"authority\">Authority</label>").Append(Select("authority", new[] { AuthorityLevel.DecisionMaker, AuthorityLevel.Influencer, AuthorityLevel.User }.Select(Wire), "unknown"));
-                body.Append("<label for=\"role\">Role</label>").Append(Input("role", " placeholder=\"e.g. plant manager\""));
-                body.Append(CultureInfo.InvariantCulture, $"<label for=\"need\">Need</label><textarea id=\"need\" name=\"need\" rows=\"3\">{V("need")}</textarea>");
-                body.Append("<div class=\"row\"><div><label for=\"timing_date\">Timing: by</label>").Append(Input("timing_date", " type=\"date\"")).Append("</div>");
-                body.Append("<div><label for=\"timing_horizon\">or within</label>").Append(Select("timing_horizon", Enum.GetValues<TimingHorizon>().Select(Wire), "—"));
-                body.Append("</div></div><p class=\"muted\">All four answers make the lead an SQL; a purchase within six months also makes it an SAL. You can save what you know now and come back.</p>");
+                body.Append(Label("budget_amount", "Form_Budget")).Append(Input("budget_amount", $" inputmode=\"decimal\" placeholder=\"{E(t["Form_BudgetPlaceholder"])}\""));
+                body.Append("<div class=\"row\"><div>").Append(Label("budget_min", "Form_BudgetFrom")).Append(Input("budget_min", " inputmode=\"decimal\"")).Append("</div>");
+                body.Append("<div>").Append(Label("budget_max", "Form_BudgetTo")).Append(Input("budget_max", " inputmode=\"decimal\"")).Append("</div>");
+                body.Append(currency);
+                body.Append(Label("authority", "Form_Authority")).Append(Select("authority", new[] { AuthorityLevel.DecisionMaker, AuthorityLevel.Influencer, AuthorityLevel.User }.Select(Wire), t["AuthorityLevel_Unknown"]));
+                body.Append(Label("role", "Form_Role")).Append(Input("role", $" placeholder=\"{E(t["Form_RolePlaceholder"])}\""));
+                body.Append(Label("need", "Form_Need")).Append(CultureInfo.InvariantCulture, $"<textarea id=\"need\" name=\"need\" rows=\"3\">{V("need")}</textarea>");
+                body.Append("<div class=\"row\"><div>").Append(Label("timing_date", "Form_TimingBy")).Append(Input("timing_date", " type=\"date\"")).Append("</div>");
+                body.Append("<div>").Append(Label("timing_horizon", "Form_TimingWithin")).Append(Select("timing_horizon", Enum.GetValues<TimingHorizon>().Select(Wire), "—"));
+                body.Append(CultureInfo.InvariantCulture, $"</div></div><p class=\"muted\">{E(t["Form_QualifyHelp"])}</p>");
                 break;
             case RepAction.Disqualify:
-                body.Append("<label for=\"reason\">Reason</label>").Append(Select("reason", Enum.GetValues<DisqualifyReason>().Select(r => (WireNames.Of(r), DisqualifyText(r))), "choose…", required: true));
-                body.Append(CultureInfo.InvariantCulture, $"<label for=\"note\">Note (optional)</label><textarea id=\"note\" name=\"note\" rows=\"2\">{V("note")}</textarea>");
-                body.Append("<p class=\"muted\">No budget, no need, not the decision maker or too early: the lead returns to marketing (nurture). The others close it.</p>");
+                body.Append(Label("reason", "Form_Reason")).Append(Select("reason", Enum.GetValues<DisqualifyReason>().Select(r => (WireNames.Of(r), t.Of(r))), t["Form_Choose"], required: true));
+                body.Append(Label("note", "Form_Note")).Append(CultureInfo.InvariantCulture, $"<textarea id=\"note\" name=\"note\" rows=\"2\">{V("note")}</textarea>");
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(t["Form_DisqualifyHelp"])}</p>");
                 break;
             case RepAction.Won:
-                body.Append("<div class=\"row\"><div><label for=\"amount\">Deal amount (optional)</label>").Append(Input("amount", " inputmode=\"decimal\" placeholder=\"e.g. 40000\"")).Append("</div>");
-                body.Append(CultureInfo.InvariantCulture, $"<div><label for=\"currency\">Currency</label><input id=\"currency\" name=\"currency\" value=\"{(values.ContainsKey("currency") ? V("currency") : "EUR")}\" maxlength=\"3\"></div></div>");
-                body.Append("<p class=\"muted\">The amount feeds the revenue figures.</p>");
+                body.Append("<div class=\"row\"><div>").Append(Label("amount", "Form_DealAmount")).Append(Input("amount", $" inputmode=\"decimal\" placeholder=\"{E(t["Form_DealPlaceholder"])}\"")).Append("</div>");
+                body.Append(currency);
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(t["Form_WonHelp"])}</p>");
                 break;
             case RepAction.Lost:
-                body.Append("<label for=\"reason\">Reason</label>").Append(Select("reason", RepActionForm.LostReasons.Select(Wire), "choose…", required: true));
-                body.Append("<label for=\"competitor\">Competitor (optional)</label>").Append(Input("competitor"));
+                body.Append(Label("reason", "Form_Reason")).Append(Select("reason", RepActionForm.LostReasons.Select(Wire), t["Form_Choose"], required: true));
+                body.Append(Label("competitor", "Form_Competitor")).Append(Input("competitor"));
                 break;
         }
         body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(button)}</button></form>");
-        return Page(errors is { Count: > 0 } ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK, title, body.ToString());
+        return Page(t, errors is { Count: > 0 } ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK, title, body.ToString());
     }
 
-    /// <summary>A disqualify reason with what it does to the lead, so the outcome is no surprise.</summary>
-    public static string DisqualifyText(DisqualifyReason reason) => reason switch
-    {
-        DisqualifyReason.NoBudget => "no budget (back to nurture)",
-        DisqualifyReason.NotDecisionMaker => "not the decision maker (back to nurture)",
-        DisqualifyReason.NoNeed => "no need (back to nurture)",
-        DisqualifyReason.TimingTooFar => "too early (back to nurture)",
-        DisqualifyReason.Spam => "spam (reported as spam)",
-        _ => WireNames.Of(reason).Replace('_', ' ') + " (closes the lead)",
-    };
+    /// <summary>The status badge: the status in words; <c>data-status</c> keeps the API's word for scripts and tests.</summary>
+    internal static string StatusLine(RepTexts t, Lead lead) =>
+        $"<p>{E(t["Page_Status"])} <span class=\"status\" id=\"status\" data-status=\"{E(WireNames.Of(lead.Status))}\">{E(t.Of(lead.Status))}</span></p>";
 
-    private static string Summary(Lead lead)
-    {
-        return $"<p>{E(RepLeadPageHtml.Headline(lead))}</p><p>Status: <span class=\"status\" id=\"status\">{E(WireNames.Of(lead.Status))}</span></p>";
-    }
+    private static string Summary(RepTexts t, Lead lead) => $"<p>{E(RepLeadPageHtml.Headline(t, lead))}</p>" + StatusLine(t, lead);
 
-    private static string Next(IReadOnlyList<(string Label, string Href)> next)
+    private static string Next(RepTexts t, IReadOnlyList<(string Label, string Href)> next)
     {
         if (next.Count == 0) return "";
-        var html = new StringBuilder("<h2>Next steps</h2><ul class=\"next\">");
+        var html = new StringBuilder($"<h2>{E(t["Page_NextSteps"])}</h2><ul class=\"next\">");
         foreach (var (label, href) in next) html.Append(CultureInfo.InvariantCulture, $"<li><a class=\"btn\" href=\"{E(href)}\">{E(label)}</a></li>");
         return html.Append("</ul>").ToString();
     }
 
-    private static RepPage Message(int status, string title, string text) => Page(status, title, $"<p>{E(text)}</p>");
+    private static RepPage Message(RepTexts t, int status, string title, string text) => Page(t, status, title, $"<p>{E(text)}</p>");
 
-    internal static RepPage Page(int status, string title, string body) => new(status,
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+    /// <summary>A page for mailbox staff (the review pages): English, as the rest of the admin side.</summary>
+    internal static RepPage Page(int status, string title, string body) => Page(RepTexts.English, status, title, body);
+
+    internal static RepPage Page(RepTexts t, int status, string title, string body) => new(status,
+        $"<!doctype html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\">" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
         $"<title>{E(title)} · LeadIntake</title><style>{Css}</style></head><body><main><h1>{E(title)}</h1>{body}</main></body></html>");
 

@@ -42,7 +42,7 @@ public sealed class RoutedLeadMailTests
         Assert.DoesNotContain("<b>bold", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("campaign=&quot;&gt;&lt;script&gt;x&lt;/script&gt;", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("asks for a &lt;quote&gt;", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("asks for a", mail.HtmlBody, StringComparison.Ordinal); // raw screening reasons stay in the audit trail
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RoutedLeadMailTests
         Assert.DoesNotContain('\r', mail.Subject);
         Assert.DoesNotContain('\n', mail.Subject);
         Assert.DoesNotContain('\n', mail.ReplyTo!.Name!);
-        Assert.Equal("[P1 call now] ACME X-Evil: 1 · web form · Eve Bcc: victim@x.test <img src=x onerror=alert(1)>", mail.Subject);
+        Assert.Equal("P1 · ACME X-Evil: 1 · web form", mail.Subject);
     }
 
     [Fact]
@@ -71,12 +71,14 @@ public sealed class RoutedLeadMailTests
         Compose(Hostile(), "en", out var mail);
 
         Assert.StartsWith($"{RoutedLeadMail.Purpose}/", mail.Purpose, StringComparison.Ordinal);
-        Assert.Contains("New lead for you — P1 call now (phone number, buying words", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Accept before Mon 3 Mar 2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("New lead for you — P1 call now", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("• Phone number given", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Accept before Mon 3 Mar 2025 09:05 UTC (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Accept: https://leads.test/a/accept?t=A", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Return to nurture: https://leads.test/a/nurture?t=N", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Confidence: 92%", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("pointer 7 → Alice", mail.TextBody, StringComparison.Ordinal);
+        // Scores and the rotation pointer are for the audit trail, not for the rep.
+        Assert.DoesNotContain("92%", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pointer", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://leads.test/a/qualify?t=Q\"", mail.HtmlBody, StringComparison.Ordinal);
     }
 
@@ -85,8 +87,10 @@ public sealed class RoutedLeadMailTests
     {
         Compose(Mql(phone: "+33329551240", message: "Pouvez-vous m'envoyer un devis ?") with { SlaDueAt = Monday.AddMinutes(5) }, "fr", out var mail);
 
-        Assert.Equal("[P1 à rappeler] Fonderie Vosges · formulaire · Jeanne Martin", mail.Subject);
-        Assert.Contains("À accepter avant le 03/03/2025 09:05 (UTC+00:00) (5 min)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("P1 · Fonderie Vosges · formulaire", mail.Subject);
+        Assert.Contains("• Numéro de téléphone fourni", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Demande de devis, de prix ou de démo", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("À accepter avant le 03/03/2025 09:05 UTC (5 min)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Renvoyer en nurturing", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"fr\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Téléphone: 03 29 55 12 40", mail.TextBody, StringComparison.Ordinal); // a French rep dials the national form
@@ -97,7 +101,7 @@ public sealed class RoutedLeadMailTests
     {
         Compose(Mql(email: "jeanne@gmail.com", message: "Bonjour"), "en", out var mail);
 
-        Assert.StartsWith("[P3] ", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("P3 · ", mail.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

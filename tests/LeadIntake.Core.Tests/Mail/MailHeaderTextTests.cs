@@ -85,7 +85,7 @@ public sealed class MailHeaderTextTests
         {
             Captured = lead.Captured with
             {
-                Contact = lead.Contact with { FirstName = "=?utf-8?q?Eve=0D=0ABcc:_victim@evil.example?=", LastName = null, Email = "eve@evil.example" },
+                Contact = lead.Contact with { FirstName = "=?utf-8?q?Eve=0D=0ABcc:_victim@evil.example?=", LastName = null, Email = "eve@evil.example", Company = null },
                 Subject = "=?utf-8?q?Offre=0D=0ABcc:_victim@evil.example?=",
             },
         };

@@ -41,6 +41,8 @@ public sealed class PackageTests
         Assert.NotNull(entry);
         Assert.NotEqual(0, (entry.ExternalAttributes >> 16) & 0b001_001_001);
         Assert.NotNull(zip.GetEntry("host.json"));
+        // The French rep texts ship as a satellite assembly; without it a French rep would read English.
+        Assert.NotNull(zip.GetEntry("app/fr/LeadIntake.Core.resources.dll"));
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith('/') || e.FullName.Contains("..", StringComparison.Ordinal));
     }
 
@@ -72,7 +74,7 @@ public sealed class PackageTests
         Assert.Equal(app.RepEmail, lead.GetProperty("assignedRep").GetString());
         Assert.True(TestApp.IsNotified(lead));
         var repMail = Assert.Single(await mail.WaitAsync(app.RepEmail, 1, TimeSpan.FromSeconds(5)));
-        Assert.Contains("Lena Vogt", repMail.Subject);
+        Assert.Contains("Kesselbau Vogt", repMail.Subject);
 
         using var swept = await app.InvokeAsync("SweepCapturedLeads", Payload($"timer-{shape}", "SweepCapturedLeads", id));
         await AssertReplyAsync(swept, HttpStatusCode.OK, app);

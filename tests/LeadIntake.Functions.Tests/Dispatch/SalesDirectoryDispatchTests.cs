@@ -259,7 +259,7 @@ public sealed class SalesDirectoryDispatchTests
             ["budget_min"] = "10000", ["budget_max"] = "20000", ["authority"] = "influencer", ["need"] = "tooling", ["timing_horizon"] = "beyond_year",
         })))
         {
-            Assert.Contains(">sql<", await post.Content.ReadAsStringAsync());
+            Assert.Contains("data-status=\"sql\"", await post.Content.ReadAsStringAsync());
         }
 
         async Task RecycleAsync()

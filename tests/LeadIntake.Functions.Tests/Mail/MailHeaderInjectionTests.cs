@@ -45,7 +45,7 @@ public sealed class MailHeaderInjectionTests
             Assert.DoesNotContain('\n', text!);
             Assert.DoesNotContain("=?", text!, StringComparison.Ordinal);
         }
-        Assert.Contains("Eve Bcc: " + Victim, message.Subject, StringComparison.Ordinal); // kept, as text on the line
+        Assert.Contains("ACME Bcc: " + Victim, message.Subject, StringComparison.Ordinal); // the company, kept as text on the line
         Assert.Empty(message.Bcc);
         Assert.Empty(message.Cc);
         Assert.Equal([app.RepEmail], message.To.Mailboxes.Select(m => m.Address));
