@@ -5,6 +5,9 @@ public abstract record ActionLinkVerification
 {
     private ActionLinkVerification() { }
 
+    /// <summary>The link's claims when it is valid; null when the page must refuse it.</summary>
+    public ActionLinkClaims? ValidClaims => this is Valid valid ? valid.Claims : null;
+
     public sealed record Valid(ActionLinkClaims Claims) : ActionLinkVerification;
 
     /// <summary>Genuine but too old: the page can offer to open the lead instead.</summary>

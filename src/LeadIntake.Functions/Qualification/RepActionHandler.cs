@@ -40,18 +40,12 @@ public sealed partial class RepActionHandler(
     public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
     {
         if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
-        ActionLinkClaims claims;
-        switch (links.Verify(token, leadId, repAction))
+        var verification = links.Verify(token, leadId, repAction);
+        if (verification.ValidClaims is not { } claims)
         {
-            case ActionLinkVerification.Valid valid:
-                claims = valid.Claims;
-                break;
-            case ActionLinkVerification.Expired:
-                LogRefused(logger, leadId.Value, "expired");
-                return RepPages.Expired(RepTexts.English);
-            default:
-                LogRefused(logger, leadId.Value, "invalid");
-                return RepPages.Invalid(RepTexts.English);
+            bool expired = verification is ActionLinkVerification.Expired;
+            LogRefused(logger, leadId.Value, expired ? "expired" : "invalid");
+            return expired ? RepPages.Expired(RepTexts.English) : RepPages.Invalid(RepTexts.English);
         }
         if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(RepTexts.English);
         var rep = claims.RepEmail;

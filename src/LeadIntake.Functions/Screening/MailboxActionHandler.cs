@@ -25,18 +25,12 @@ public sealed partial class MailboxActionHandler(
         {
             return MailboxPages.NotFound();
         }
-        ActionLinkClaims claims;
-        switch (links.Verify(token, leadId, mailboxAction))
+        var verification = links.Verify(token, leadId, mailboxAction);
+        if (verification.ValidClaims is not { } claims)
         {
-            case ActionLinkVerification.Valid valid:
-                claims = valid.Claims;
-                break;
-            case ActionLinkVerification.Expired:
-                LogRefused(logger, leadId.Value, "expired");
-                return MailboxPages.Expired();
-            default:
-                LogRefused(logger, leadId.Value, "invalid");
-                return MailboxPages.Invalid();
+            bool expired = verification is ActionLinkVerification.Expired;
+            LogRefused(logger, leadId.Value, expired ? "expired" : "invalid");
+            return expired ? MailboxPages.Expired() : MailboxPages.Invalid();
         }
         if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return MailboxPages.NotFound();
         var mailbox = claims.RepEmail;
