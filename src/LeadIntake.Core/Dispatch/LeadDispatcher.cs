@@ -33,7 +33,7 @@ public static class LeadDispatcher
             RemindedAt = null,
             LastProgressAt = now,
         };
-        return new LeadChange.Applied(assigned, [new LeadEvent("assigned", now, Actor, decision.Assignment.Reason)]);
+        return new LeadChange.Applied(assigned, [new LeadEvent(LeadEventType.Assigned, now, Actor, decision.Assignment.Reason)]);
     }
 
     /// <summary>
@@ -63,6 +63,6 @@ public static class LeadDispatcher
             RemindedAt = null,
             LastProgressAt = now,
         };
-        return new LeadChange.Applied(moved, [new LeadEvent("reassigned", now, actor, decision.Assignment.Reason)]);
+        return new LeadChange.Applied(moved, [new LeadEvent(LeadEventType.Reassigned, now, actor, decision.Assignment.Reason)]);
     }
 }

@@ -49,14 +49,14 @@ public static class SlaWatch
     {
         if (lead.Status != LeadStatus.Assigned) return new LeadChange.Unchanged(lead, "no longer waiting for acceptance");
         var started = lead with { SlaStartedAt = now, SlaDueAt = now + sla.AcceptWithin, RemindedAt = null };
-        return new LeadChange.Applied(started, [new LeadEvent("sla_started", now, Actor, lead.Assignment?.RepEmail)]);
+        return new LeadChange.Applied(started, [new LeadEvent(LeadEventType.SlaStarted, now, Actor, lead.Assignment?.RepEmail)]);
     }
 
     /// <summary>Leaves a lead stored before SLA starts were recorded without a deadline until another rep can take it.</summary>
     public static LeadChange Suspend(Lead lead, DateTimeOffset now) =>
         lead.SlaDueAt is null
             ? new LeadChange.Unchanged(lead, "no SLA running")
-            : new LeadChange.Applied(lead with { SlaDueAt = null, SlaStartedAt = null }, [new LeadEvent("sla_suspended", now, Actor, lead.Assignment?.RepEmail)]);
+            : new LeadChange.Applied(lead with { SlaDueAt = null, SlaStartedAt = null }, [new LeadEvent(LeadEventType.SlaSuspended, now, Actor, lead.Assignment?.RepEmail)]);
 
     private static DateTimeOffset StartOf(Lead lead, RepAssignment assignment) => lead.SlaStartedAt ?? assignment.AssignedAt;
 
@@ -64,7 +64,7 @@ public static class SlaWatch
     public static LeadChange MarkReminded(Lead lead, SlaAction action, DateTimeOffset now)
     {
         if (lead.Status != LeadStatus.Assigned) return new LeadChange.Unchanged(lead, "no longer waiting for acceptance");
-        var type = action == SlaAction.Escalate ? "sla_escalated" : "sla_reminded";
+        var type = action == SlaAction.Escalate ? LeadEventType.SlaEscalated : LeadEventType.SlaReminded;
         return new LeadChange.Applied(lead with { RemindedAt = now }, [new LeadEvent(type, now, Actor, lead.Assignment?.RepEmail)]);
     }
 }

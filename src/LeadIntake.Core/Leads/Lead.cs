@@ -82,7 +82,7 @@ public sealed record Lead
             CapturedAt = now,
             StageTimes = new Dictionary<LeadStatus, DateTimeOffset> { [LeadStatus.Captured] = now },
         };
-        return (lead, new LeadEvent("captured", now, "intake", $"{WireNames.Of(captured.Channel)}/{captured.Provider}"));
+        return (lead, new LeadEvent(LeadEventType.Captured, now, "intake", $"{WireNames.Of(captured.Channel)}/{captured.Provider}"));
     }
 
     /// <summary>The same lead in <paramref name="status"/>, with the stage time recorded the first time it gets there.</summary>

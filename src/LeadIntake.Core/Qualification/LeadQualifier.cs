@@ -19,7 +19,7 @@ public static class LeadQualifier
         {
             return new LeadChange.Rejected("This lead was reassigned to another rep.");
         }
-        return Move(lead, LeadTrigger.Accept, repEmail, now, "accepted", null, l => l with { RepAcceptedAt = l.RepAcceptedAt ?? now });
+        return Move(lead, LeadTrigger.Accept, repEmail, now, LeadEventType.Accepted, null, l => l with { RepAcceptedAt = l.RepAcceptedAt ?? now });
     }
 
     /// <summary>
@@ -33,19 +33,19 @@ public static class LeadQualifier
             return new LeadChange.Rejected($"A lead in status '{WireNames.Of(lead.Status)}' can't be qualified.");
         }
         var recorded = lead with { Bant = bant, LastProgressAt = now, RepAcceptedAt = lead.RepAcceptedAt ?? now };
-        var events = new List<LeadEvent> { new("bant_recorded", now, actor, Missing(bant)) };
+        var events = new List<LeadEvent> { new(LeadEventType.BantRecorded, now, actor, Missing(bant)) };
         if (!bant.IsComplete) return new LeadChange.Applied(recorded, events);
 
         var current = recorded;
         if (current.Status is LeadStatus.Assigned or LeadStatus.Accepted)
         {
             current = current.MovedTo(LeadStatus.Sql, now);
-            events.Add(new LeadEvent("qualified_sql", now, actor));
+            events.Add(new LeadEvent(LeadEventType.QualifiedSql, now, actor));
         }
         if (current.Status == LeadStatus.Sql && WithinHorizon(bant.Timing!, policy, now))
         {
             current = current.MovedTo(LeadStatus.Sal, now);
-            events.Add(new LeadEvent("qualified_sal", now, actor));
+            events.Add(new LeadEvent(LeadEventType.QualifiedSal, now, actor));
         }
         return new LeadChange.Applied(current, events);
     }
@@ -67,10 +67,10 @@ public static class LeadQualifier
             DisqualifyReason.NotDecisionMaker => ToNurture(lead, Leads.NurtureReason.NotDecisionMaker, record, actor, now),
             DisqualifyReason.NoNeed => ToNurture(lead, Leads.NurtureReason.NoNeed, record, actor, now),
             DisqualifyReason.TimingTooFar => ToNurture(lead, Leads.NurtureReason.TimingTooFar, record, actor, now),
-            DisqualifyReason.Spam => Move(lead, LeadTrigger.ReportSpam, actor, now, "disqualified", detail, l => l with { Disqualification = record }),
-            DisqualifyReason.Duplicate => Move(lead, LeadTrigger.CloseAsCorrection, actor, now, "disqualified", detail,
+            DisqualifyReason.Spam => Move(lead, LeadTrigger.ReportSpam, actor, now, LeadEventType.Disqualified, detail, l => l with { Disqualification = record }),
+            DisqualifyReason.Duplicate => Move(lead, LeadTrigger.CloseAsCorrection, actor, now, LeadEventType.Disqualified, detail,
                 l => l with { Disqualification = record, LostReason = Leads.LostReason.Duplicate }),
-            DisqualifyReason.WrongPerson => Move(lead, LeadTrigger.CloseAsCorrection, actor, now, "disqualified", detail,
+            DisqualifyReason.WrongPerson => Move(lead, LeadTrigger.CloseAsCorrection, actor, now, LeadEventType.Disqualified, detail,
                 l => l with { Disqualification = record, LostReason = Leads.LostReason.WrongPerson }),
             _ => throw new ArgumentOutOfRangeException(nameof(reason)),
         };
@@ -78,23 +78,23 @@ public static class LeadQualifier
 
     /// <summary>The "return to nurture" link: interest, but not for sales now.</summary>
     public static LeadChange ReturnToNurture(Lead lead, string actor, DateTimeOffset now) =>
-        Move(lead, LeadTrigger.Nurture, actor, now, "nurtured", WireNames.Of(Leads.NurtureReason.ReturnedByRep),
+        Move(lead, LeadTrigger.Nurture, actor, now, LeadEventType.Nurtured, WireNames.Of(Leads.NurtureReason.ReturnedByRep),
             l => l with { NurtureReason = Leads.NurtureReason.ReturnedByRep });
 
     public static LeadChange CreateOpportunity(Lead lead, string actor, DateTimeOffset now) =>
-        Move(lead, LeadTrigger.CreateOpportunity, actor, now, "opportunity_created", null, l => l);
+        Move(lead, LeadTrigger.CreateOpportunity, actor, now, LeadEventType.OpportunityCreated, null, l => l);
 
     /// <param name="amount">The deal's value, optional for the rep but what the revenue KPIs count.</param>
     public static LeadChange Win(Lead lead, string actor, DateTimeOffset now, DealAmount? amount = null) =>
-        Move(lead, LeadTrigger.Win, actor, now, "won", null, l => l with { WonAmount = amount });
+        Move(lead, LeadTrigger.Win, actor, now, LeadEventType.Won, null, l => l with { WonAmount = amount });
 
     /// <param name="competitor">Who won the deal instead, when the rep knows (optional).</param>
     public static LeadChange Lose(Lead lead, LostReason reason, string actor, DateTimeOffset now, string? competitor = null) =>
-        Move(lead, LeadTrigger.Lose, actor, now, "lost", WireNames.Of(reason),
+        Move(lead, LeadTrigger.Lose, actor, now, LeadEventType.Lost, WireNames.Of(reason),
             l => l with { LostReason = reason, LostToCompetitor = Intake.TextSanitizer.SingleLine(competitor) });
 
     internal static LeadChange Move(
-        Lead lead, LeadTrigger trigger, string actor, DateTimeOffset now, string eventType, string? detail, Func<Lead, Lead> record)
+        Lead lead, LeadTrigger trigger, string actor, DateTimeOffset now, LeadEventType eventType, string? detail, Func<Lead, Lead> record)
     {
         switch (LeadLifecycle.Decide(lead.Status, trigger))
         {
@@ -111,7 +111,7 @@ public static class LeadQualifier
     }
 
     private static LeadChange ToNurture(Lead lead, NurtureReason reason, Disqualification record, string actor, DateTimeOffset now) =>
-        Move(lead, LeadTrigger.Nurture, actor, now, "disqualified", WireNames.Of(record.Reason),
+        Move(lead, LeadTrigger.Nurture, actor, now, LeadEventType.Disqualified, WireNames.Of(record.Reason),
             l => l with { Disqualification = record, NurtureReason = reason });
 
     private static bool WithinHorizon(TimingAnswer timing, QualificationPolicy policy, DateTimeOffset now)

@@ -19,7 +19,7 @@ public static class LeadRecycler
         var lastProgress = LastProgress(lead);
         if (now - lastProgress < policy.StaleAfter) return new LeadChange.Unchanged(lead, "progressing");
         var days = ((int)policy.StaleAfter.TotalDays).ToString(CultureInfo.InvariantCulture);
-        return LeadQualifier.Move(lead, LeadTrigger.Nurture, Actor, now, "recycled",
+        return LeadQualifier.Move(lead, LeadTrigger.Nurture, Actor, now, LeadEventType.Recycled,
             $"{WireNames.Of(NurtureReason.NoProgress)}: no progress in {WireNames.Of(lead.Status)} for {days} days",
             l => l with { NurtureReason = NurtureReason.NoProgress });
     }
@@ -27,7 +27,7 @@ public static class LeadRecycler
     /// <summary>A new touch (form, mail, call) from a nurtured contact: back to <c>mql</c>, ready for dispatch.</summary>
     public static LeadChange Retouch(Lead lead, string actor, DateTimeOffset now)
     {
-        var change = LeadQualifier.Move(lead, LeadTrigger.Retouch, actor, now, "retouched", null, l => l);
+        var change = LeadQualifier.Move(lead, LeadTrigger.Retouch, actor, now, LeadEventType.Retouched, null, l => l);
         if (change is not LeadChange.Applied applied) return change;
         // The new cycle starts clean: SLA, acceptance and the previous owners belong to the old one.
         var fresh = applied.Lead with

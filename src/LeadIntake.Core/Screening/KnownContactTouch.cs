@@ -23,7 +23,7 @@ public static class KnownContactTouch
     {
         if (LeadLifecycle.Decide(screenedMql.Status, LeadTrigger.CloseAsCorrection) is not TransitionOutcome.Advanced advanced) return null;
         var attached = screenedMql.MovedTo(advanced.To, now) with { AttachedTo = target, LostReason = LostReason.Duplicate };
-        return (attached, new LeadEvent("attached_to", now, Actor, target.Value));
+        return (attached, new LeadEvent(LeadEventType.AttachedTo, now, Actor, target.Value));
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public static class KnownContactTouch
     public static LeadChange Touch(Lead existing, LeadId newLead, DateTimeOffset now)
     {
         if (existing.Touches.Contains(newLead.Value, StringComparer.Ordinal)) return new LeadChange.Unchanged(existing, "touch already recorded");
-        var touch = new LeadEvent("touch", now, Actor, newLead.Value);
+        var touch = new LeadEvent(LeadEventType.Touch, now, Actor, newLead.Value);
         var touches = existing.Touches.Append(newLead.Value).ToList();
         if (existing.Status == LeadStatus.Nurture)
         {

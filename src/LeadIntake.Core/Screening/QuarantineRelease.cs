@@ -21,7 +21,7 @@ public static class QuarantineRelease
                 var released = lead.MovedTo(advanced.To, now) with { ReleasedFromQuarantine = true };
                 var what = lead.Status == LeadStatus.Review ? "correction: not spam (was held for review)" : "correction: not spam";
                 // Event details carry no personal data: the reason is the admin's own words about the verdict.
-                return new LeadChange.Applied(released, [new LeadEvent("released", now, actor, why is null ? what : $"{what}: {why}")]);
+                return new LeadChange.Applied(released, [new LeadEvent(LeadEventType.Released, now, actor, why is null ? what : $"{what}: {why}")]);
             case TransitionOutcome.AlreadyThere when lead.ReleasedFromQuarantine:
                 return new LeadChange.Unchanged(lead, "already released, waiting for screening");
             default:

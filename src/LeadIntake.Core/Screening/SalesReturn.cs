@@ -17,7 +17,7 @@ public static class SalesReturn
                 var from = WireNames.Of(lead.Status);
                 var returned = lead.MovedTo(advanced.To, now) with { Intent = LeadIntent.Commercial, LastProgressAt = now };
                 // The mailbox is a team address of this company, not a person's data.
-                return new LeadChange.Applied(returned, [new LeadEvent("returned_to_sales", now, mailbox, $"correction: commercial (was {from})")]);
+                return new LeadChange.Applied(returned, [new LeadEvent(LeadEventType.ReturnedToSales, now, mailbox, $"correction: commercial (was {from})")]);
             case TransitionOutcome.AlreadyThere:
                 return new LeadChange.Unchanged(lead, "already sent to sales");
             default:

@@ -15,7 +15,7 @@ public static class SpamConfirmation
         {
             case TransitionOutcome.Advanced advanced:
                 var confirmed = lead.MovedTo(advanced.To, now) with { Intent = LeadIntent.Spam, LastProgressAt = now };
-                return new LeadChange.Applied(confirmed, [new LeadEvent("spam_confirmed", now, actor, "correction: spam (was held for review)")]);
+                return new LeadChange.Applied(confirmed, [new LeadEvent(LeadEventType.SpamConfirmed, now, actor, "correction: spam (was held for review)")]);
             case TransitionOutcome.AlreadyThere when WasReviewed(lead):
                 return new LeadChange.Unchanged(lead, "already confirmed as spam");
             default:

@@ -39,7 +39,7 @@ public sealed partial class DispatchLeadHandler(
             var notified = stored.Lead with { RepNotifiedAt = now };
             try
             {
-                await store.SaveAsync(stored, notified, [new LeadEvent("rep_notified", now, "dispatch", RoutedLeadMail.Purpose)], cancellationToken).ConfigureAwait(false);
+                await store.SaveAsync(stored, notified, [new LeadEvent(LeadEventType.RepNotified, now, "dispatch", RoutedLeadMail.Purpose)], cancellationToken).ConfigureAwait(false);
                 LeadIntakeTelemetry.RepNotified(now - lead.CapturedAt);
                 LogNotified(logger, id.Value, (now - lead.CapturedAt).TotalMilliseconds);
                 return;

@@ -77,7 +77,7 @@ public sealed class CallLeadCapture(
                 var after = CallLeadMerge.Merge(before, callEvent);
                 if (SameData(before, after)) return (stored.Lead, false, false);
                 var updated = stored.Lead with { Captured = after };
-                var change = new LeadEvent("call_updated", now, "intake", $"call/{callEvent.Provider}/{after.Call!.State.ToString().ToLowerInvariant()}");
+                var change = new LeadEvent(LeadEventType.CallUpdated, now, "intake", $"call/{callEvent.Provider}/{after.Call!.State.ToString().ToLowerInvariant()}");
                 try
                 {
                     var saved = await store.SaveAsync(stored, updated, [change], cancellationToken).ConfigureAwait(false);

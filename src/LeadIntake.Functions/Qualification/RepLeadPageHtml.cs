@@ -72,7 +72,7 @@ public static class RepLeadPageHtml
         body.Append(CultureInfo.InvariantCulture, $"<h2>{E(t["Lead_Timeline"])}</h2><ol class=\"timeline\" id=\"timeline\">");
         foreach (var e in events.OrderBy(e => e.At))
         {
-            var what = t.Find("Event_" + e.Type) ?? Sentence(e.Type);
+            var what = t.Find("Event_" + WireNames.Of(e.Type)) ?? Sentence(WireNames.Of(e.Type));
             body.Append(CultureInfo.InvariantCulture, $"<li><span class=\"muted\">{E(Time(t, e.At, zone))}</span><br>{E(what)} <span class=\"muted\">· {E(Actor(t, lead, e.Actor))}</span></li>");
         }
         body.Append("</ol>");

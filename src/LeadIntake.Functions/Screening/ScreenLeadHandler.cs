@@ -82,7 +82,7 @@ public sealed partial class ScreenLeadHandler(
             };
             var events = new List<LeadEvent>
             {
-                new("screened", now, "screening",
+                new(LeadEventType.Screened, now, "screening",
                     $"intent={WireNames.Of(decision.Intent)} status={WireNames.Of(advanced.To)} confidence={decision.Confidence:0.00} spamScore={decision.SpamScore:0.00} reasons={decision.Reasons.Count} rules={decision.RulesVersion}"),
             };
             if (advanced.To == LeadStatus.Mql && await TouchTargetAsync(history.EarlierContactLeads, cancellationToken).ConfigureAwait(false) is { } target

@@ -74,7 +74,7 @@ public sealed partial class ScreeningCorrections(
         if (!lead.ReleasedFromQuarantine || lead.Intent is not { } intent || intent == LeadIntent.Spam) return;
         if (lead.Status is LeadStatus.Captured or LeadStatus.Spam or LeadStatus.Review) return;
         var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);
-        var released = events.LastOrDefault(e => e.Type == "released");
+        var released = events.LastOrDefault(e => e.Type == LeadEventType.Released);
         var example = FeedbackExamples.From(lead, intent, FeedbackSource.Released, released?.Actor ?? ReleaseLead.Actor, released?.At ?? time.GetUtcNow());
         if (await feedback.RecordAsync(example, cancellationToken).ConfigureAwait(false)) LogFeedback(logger, lead.Id.Value, intent, FeedbackSource.Released);
     }

@@ -66,7 +66,7 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             events.Add(new LeadEvent(
-                entity.GetString("Type"),
+                WireNames.Parse<LeadEventType>(entity.GetString("Type")),
                 entity.GetDateTimeOffset("At") ?? default,
                 entity.GetString("Actor"),
                 entity.GetString("Detail")));
@@ -136,7 +136,7 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
             $"{id.Value}|e|{e.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}{index:D2}{Random.Shared.Next(0x10000):x4}")
         {
             ["Kind"] = EventKind,
-            ["Type"] = e.Type,
+            ["Type"] = WireNames.Of(e.Type),
             ["At"] = e.At,
             ["Actor"] = e.Actor,
             ["Detail"] = e.Detail,

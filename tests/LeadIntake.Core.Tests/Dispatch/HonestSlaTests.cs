@@ -86,7 +86,7 @@ public sealed class HonestSlaTests
         Assert.True(SlaWatch.AwaitsStart(old, directory));
         Assert.True(LeadAssigner.CanMoveOn(old, directory, TeamRotation.Start("industry"), now));
         var started = Assert.IsType<LeadChange.Applied>(SlaWatch.Start(old, Sla, now));
-        Assert.Equal("sla_started", started.Events.Single().Type);
+        Assert.Equal(LeadEventType.SlaStarted, started.Events.Single().Type);
         var lead = started.Lead;
         Assert.False(SlaWatch.AwaitsStart(lead, directory));
 

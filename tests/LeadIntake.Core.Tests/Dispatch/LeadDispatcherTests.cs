@@ -25,7 +25,7 @@ public sealed class LeadDispatcherTests
         Assert.Equal(LeadStatus.Assigned, applied.Lead.Status);
         Assert.Equal("industry", applied.Lead.AssignedTeam);
         Assert.Equal(Monday.AddMinutes(5), applied.Lead.SlaDueAt);
-        Assert.Equal(new LeadEvent("assigned", Monday, "dispatch", decision.Assignment.Reason), Assert.Single(applied.Events));
+        Assert.Equal(new LeadEvent(LeadEventType.Assigned, Monday, "dispatch", decision.Assignment.Reason), Assert.Single(applied.Events));
     }
 
     [Fact]

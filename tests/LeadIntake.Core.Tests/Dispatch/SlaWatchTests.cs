@@ -43,7 +43,7 @@ public sealed class SlaWatchTests
 
         Assert.Equal(SlaAction.Escalate, SlaWatch.Decide(tired, Sla, Monday.AddMinutes(20)).Action);
         var escalated = Assert.IsType<LeadChange.Applied>(SlaWatch.MarkReminded(tired, SlaAction.Escalate, Monday.AddMinutes(20)));
-        Assert.Equal("sla_escalated", escalated.Events[0].Type);
+        Assert.Equal(LeadEventType.SlaEscalated, escalated.Events[0].Type);
         Assert.Equal(SlaAction.None, SlaWatch.Decide(escalated.Lead, Sla, Monday.AddMinutes(25)).Action);
     }
 
@@ -75,7 +75,7 @@ public sealed class SlaWatchTests
         Assert.Equal(1, applied.Lead.ReassignmentCount);
         Assert.Equal(now.AddMinutes(5), applied.Lead.SlaDueAt);
         Assert.Null(applied.Lead.RemindedAt);
-        Assert.Equal(new LeadEvent("reassigned", now, "sla-watch", decision.Assignment.Reason), applied.Events[0]);
+        Assert.Equal(new LeadEvent(LeadEventType.Reassigned, now, "sla-watch", decision.Assignment.Reason), applied.Events[0]);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class LeadQualifierTests
 
         Assert.Equal(LeadStatus.Accepted, applied.Lead.Status);
         Assert.Equal(Monday.AddMinutes(2), applied.Lead.RepAcceptedAt);
-        Assert.Equal(new LeadEvent("accepted", Monday.AddMinutes(2), "ALICE@corp.test"), applied.Events[0]);
+        Assert.Equal(new LeadEvent(LeadEventType.Accepted, Monday.AddMinutes(2), "ALICE@corp.test"), applied.Events[0]);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class LeadQualifierTests
 
         Assert.Equal(LeadStatus.Sal, applied.Lead.Status);
         Assert.True(applied.Lead.StageTimes.ContainsKey(LeadStatus.Sql));
-        Assert.Equal(["bant_recorded", "qualified_sql", "qualified_sal"], applied.Events.Select(e => e.Type));
+        Assert.Equal([LeadEventType.BantRecorded, LeadEventType.QualifiedSql, LeadEventType.QualifiedSal], applied.Events.Select(e => e.Type));
         Assert.Equal(Complete, applied.Lead.Bant);
     }
 
@@ -87,7 +87,7 @@ public sealed class LeadQualifierTests
         Assert.Equal(status, applied.Lead.Status);
         Assert.Equal(nurture, applied.Lead.NurtureReason);
         Assert.Equal(new Disqualification(reason, "call back in Q3", "alice@corp.test", Monday), applied.Lead.Disqualification);
-        Assert.Equal(new LeadEvent("disqualified", Monday, "alice@corp.test", WireNames.Of(reason)), applied.Events[0]);
+        Assert.Equal(new LeadEvent(LeadEventType.Disqualified, Monday, "alice@corp.test", WireNames.Of(reason)), applied.Events[0]);
     }
 
     [Theory]

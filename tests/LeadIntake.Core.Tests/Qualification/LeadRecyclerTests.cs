@@ -43,7 +43,7 @@ public sealed class LeadRecyclerTests
         Assert.Null(applied.Lead.Assignment);
         Assert.Empty(applied.Lead.PreviousAssignees);
         Assert.Equal(0, applied.Lead.ReassignmentCount);
-        Assert.Equal(new LeadEvent("retouched", Monday.AddDays(60), "intake"), applied.Events[0]);
+        Assert.Equal(new LeadEvent(LeadEventType.Retouched, Monday.AddDays(60), "intake"), applied.Events[0]);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ReviewBandTests
         Assert.Equal(LeadIntent.Spam, change.Lead.Intent);
         Assert.Equal(later, change.Lead.StageTimes[LeadStatus.Spam]);
         var e = Assert.Single(change.Events);
-        Assert.Equal(("spam_confirmed", "marketing@corp.test", later), (e.Type, e.Actor, e.At));
+        Assert.Equal((LeadEventType.SpamConfirmed, "marketing@corp.test", later), (e.Type, e.Actor, e.At));
         Assert.True(SpamConfirmation.WasReviewed(change.Lead));
     }
 
@@ -81,7 +81,7 @@ public sealed class ReviewBandTests
         Assert.Equal(LeadStatus.Mql, change.Lead.Status);
         Assert.Equal(LeadIntent.Commercial, change.Lead.Intent);
         var e = Assert.Single(change.Events);
-        Assert.Equal(("returned_to_sales", "service@corp.test"), (e.Type, e.Actor));
+        Assert.Equal((LeadEventType.ReturnedToSales, "service@corp.test"), (e.Type, e.Actor));
         Assert.Contains(WireNames.Of(routed), e.Detail, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public class ScreeningWiringTests
         Assert.Equal(LeadStatus.Captured, change.Lead.Status);
         Assert.True(change.Lead.ReleasedFromQuarantine);
         var e = Assert.Single(change.Events);
-        Assert.Equal(("released", "admin", "correction: not spam: a real customer with a typo"), (e.Type, e.Actor, e.Detail));
+        Assert.Equal((LeadEventType.Released, "admin", "correction: not spam: a real customer with a typo"), (e.Type, e.Actor, e.Detail));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ScreeningWiringTests
 
         Assert.Equal(LeadStatus.Assigned, first.Lead.Status);
         Assert.Equal([newcomer.Value], first.Lead.Touches);
-        Assert.Equal(("touch", newcomer.Value), (first.Events[0].Type, first.Events[0].Detail));
+        Assert.Equal((LeadEventType.Touch, newcomer.Value), (first.Events[0].Type, first.Events[0].Detail));
         Assert.IsType<LeadChange.Unchanged>(again);
     }
 
@@ -71,7 +71,7 @@ public class ScreeningWiringTests
 
         Assert.Equal(LeadStatus.Mql, change.Lead.Status);
         Assert.Null(change.Lead.Assignment);
-        Assert.Contains(change.Events, e => e.Type == "retouched");
+        Assert.Contains(change.Events, e => e.Type == LeadEventType.Retouched);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class ScreeningWiringTests
         Assert.Equal(LeadStatus.Lost, attached.Status);
         Assert.Equal(LostReason.Duplicate, attached.LostReason);
         Assert.Equal(target, attached.AttachedTo);
-        Assert.Equal(("attached_to", target.Value), (e.Type, e.Detail));
+        Assert.Equal((LeadEventType.AttachedTo, target.Value), (e.Type, e.Detail));
     }
 
     [Fact]
