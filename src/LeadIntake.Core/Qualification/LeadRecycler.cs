@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Core.Qualification;
 
@@ -12,6 +13,9 @@ public static class LeadRecycler
     public const string Actor = "recycler";
 
     private static readonly LeadStatus[] Recyclable = [LeadStatus.Sql, LeadStatus.Sal, LeadStatus.Opportunity];
+
+    /// <summary>The recycle timer's stage decision for one lead: back to nurture when stale; nothing follows.</summary>
+    public static StageDecision Decide(Lead lead, RecyclePolicy policy, DateTimeOffset now) => StageDecision.Of(Recycle(lead, policy, now));
 
     public static LeadChange Recycle(Lead lead, RecyclePolicy policy, DateTimeOffset now)
     {

@@ -65,6 +65,8 @@ public static class LeadIntakeApp
         services.AddSingleton<DeferredEnqueues>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
         services.AddCapture(builder.Configuration);
+        services.AddScoped<Stages.NextStepPerformer>();
+        services.AddScoped<Stages.StageRunner>();
         services.AddScoped<ScreenLeadHandler>();
         services.AddScreening(builder.Configuration);
         services.AddScoped<DispatchLeadHandler>();

@@ -2,6 +2,7 @@ using LeadIntake.Core.Leads;
 using LeadIntake.Core.Qualification;
 using LeadIntake.Functions.Dispatch;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Qualification;
 
@@ -10,7 +11,7 @@ namespace LeadIntake.Functions.Qualification;
 /// goes back to nurture (<see cref="LeadRecycler.Recycle"/>). Idempotent: a recycled lead is no longer in those statuses.
 /// </summary>
 public sealed partial class RecycleStaleLeads(
-    ILeadStore store, IOptionsMonitor<DispatchOptions> options, TimeProvider time, ILogger<RecycleStaleLeads> logger) : ITimerFunction
+    ILeadStore store, StageRunner runner, IOptionsMonitor<DispatchOptions> options, TimeProvider time, ILogger<RecycleStaleLeads> logger) : ITimerFunction
 {
     public static FunctionDeclaration Declaration { get; } = new("RecycleStaleLeads", new TimerTrigger("0 0 3 * * *"));
 
@@ -29,7 +30,7 @@ public sealed partial class RecycleStaleLeads(
             }
             foreach (var stored in candidates)
             {
-                if (await LeadChanges.ApplyAsync(store, stored, lead => LeadRecycler.Recycle(lead, policy, now), cancellationToken).ConfigureAwait(false) is LeadChange.Applied) recycled++;
+                if (await runner.RunAsync(stored, "recycle", (lead, at) => LeadRecycler.Decide(lead, policy, at), cancellationToken).ConfigureAwait(false) is LeadChange.Applied) recycled++;
             }
         }
         if (recycled > 0) LogRecycled(logger, recycled);
