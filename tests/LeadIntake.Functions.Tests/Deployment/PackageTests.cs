@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
@@ -89,11 +90,17 @@ public sealed class PackageTests
         var queue = app.RawQueue("leads-captured");
         await queue.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($$"""{"leadId":"{{id}}","v":1}""")));
 
-        // Standalone mode would screen it within a second (polling starts at 100 ms); the host owns triggers here.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The host owns triggers here: this process runs no queue listener at all (standalone mode lists one per
+        // queue function in /api/health from its start), so nothing can take the messages, however long we wait.
+        using (var health = await app.Client.GetAsync("/api/health"))
+        {
+            var listeners = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("listeners").GetProperty("state");
+            Assert.Empty(listeners.EnumerateObject());
+        }
         Assert.Equal("captured", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
-        var properties = await queue.GetPropertiesAsync();
-        Assert.Equal(2, properties.Value.ApproximateMessagesCount);
+        var waiting = (await queue.PeekMessagesAsync(10)).Value;
+        Assert.Equal(2, waiting.Length);
+        Assert.All(waiting, m => Assert.Equal(0, m.DequeueCount));
     }
 
     [Fact]

@@ -237,7 +237,7 @@ public sealed class SalesDirectoryDispatchTests
         clock.Advance(TimeSpan.FromMinutes(2));
         await TickAsync(); // the repair sends the new rep's mail
         await TickAsync(); // and only once
-        await Task.Delay(500);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.WaitAsync(next, 1, TimeSpan.FromSeconds(5)));
     }
 
