@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Tests;
 
 /// <summary>
 /// The queue stages against real storage, SMTP and queues, with one fault at a time: a transient storage failure
-/// at the stage's own write, and a message that arrives before the lead is ready for it (STYLE 23).
+/// at the stage's own write, and a message that arrives before the lead is ready for it (docs/conventions.md, 'Tests per queue handler').
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class PipelineStageTests

@@ -32,7 +32,7 @@ public sealed class PackageTests
         var root = await FunctionsPackage.GetRootAsync();
         Assert.Empty(FunctionAppLayout.Check(root));
 
-        // The host resolves defaultExecutablePath against the app root when that file exists (functions-facts §1.1).
+        // The host resolves defaultExecutablePath against the app root when that file exists (docs/functions-host.md, 'Starting the handler').
         var executable = Path.Combine(root, FunctionAppLayout.ExecutablePath);
         Assert.True(File.Exists(executable), executable);
         if (!OperatingSystem.IsWindows()) Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the handler lost its executable bit in the zip");
@@ -141,7 +141,7 @@ public sealed class PackageTests
             .Replace("{{function}}", function, StringComparison.Ordinal);
     }
 
-    /// <summary>The custom-handler response payload (functions-facts §1.4): an object with Outputs, Logs and ReturnValue.</summary>
+    /// <summary>The custom-handler response payload (docs/functions-host.md, 'Response payload'): an object with Outputs, Logs and ReturnValue.</summary>
     private static async Task<JsonElement> AssertReplyAsync(HttpResponseMessage response, HttpStatusCode expected, PackagedApp app)
     {
         var body = await response.Content.ReadAsStringAsync();
