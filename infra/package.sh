@@ -54,7 +54,7 @@ echo "package.sh: writing host.json and function.json folders from the function 
 (cd "$staging" && DOTNET_CLI_TELEMETRY_OPTOUT=1 "$exe" generate-function-metadata "$staging")
 
 # The Functions host resolves defaultExecutablePath against the app root when the file exists there
-# (functions-facts §1.1); a path it can't find is taken as a command on PATH and fails at start. Check both
+# (docs/functions-host.md, 'Starting the handler'); a path it can't find is taken as a command on PATH and fails at start. Check both
 # that host.json names exactly this path and that it is an executable file in the package.
 declared=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$staging/host.json" 2>/dev/null ||
   sed -n 's/.*"defaultExecutablePath": *"\([^"]*\)".*/\1/p' "$staging/host.json")

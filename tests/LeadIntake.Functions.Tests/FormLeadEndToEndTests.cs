@@ -93,7 +93,7 @@ public sealed class FormLeadEndToEndTests
         Assert.True(secondBody.GetProperty("duplicate").GetBoolean());
 
         await app.WaitForLeadAsync(firstId, TestApp.IsNotified, TimeSpan.FromSeconds(10));
-        await Task.Delay(1000); // give a wrongly queued second copy time to show up
+        await PipelineDrain.UntilIdleAsync(app); // a wrongly queued second copy would still be on a queue
         Assert.Equal(1, await app.CountLeadRowsAsync());
         Assert.Single(await mail.ToAsync(app.RepEmail));
     }

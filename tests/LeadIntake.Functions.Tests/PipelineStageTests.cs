@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Tests;
 
 /// <summary>
 /// The queue stages against real storage, SMTP and queues, with one fault at a time: a transient storage failure
-/// at the stage's own write, and a message that arrives before the lead is ready for it (STYLE 23).
+/// at the stage's own write, and a message that arrives before the lead is ready for it (docs/conventions.md, 'Tests per queue handler').
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class PipelineStageTests
@@ -46,7 +46,7 @@ public sealed class PipelineStageTests
         Assert.Equal(1, store.FailedSaves);
         Assert.Equal("assigned", lead.GetProperty("status").GetString());
         Assert.Equal(["captured", "screened", "assigned", "rep_notified"], EventTypes(lead));
-        await Task.Delay(500);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.ToAsync(app.RepEmail));
     }
 
@@ -64,7 +64,7 @@ public sealed class PipelineStageTests
         // Out of order: a dispatch message for a lead that is still captured.
         var early = Convert.ToBase64String(Encoding.UTF8.GetBytes(new LeadMessage(id).ToJson()));
         await app.RawQueue(QueueNames.LeadsDispatch).SendMessageAsync(early);
-        await WaitUntilEmptyAsync(app, QueueNames.LeadsDispatch);
+        await PipelineDrain.UntilIdleAsync(app);
         var captured = await app.GetLeadAsync(id);
         Assert.Equal("captured", captured.GetProperty("status").GetString());
         Assert.Empty(await mail.ToAsync(app.RepEmail));
@@ -76,19 +76,7 @@ public sealed class PipelineStageTests
         }
         var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
         Assert.Equal(["captured", "screened", "assigned", "rep_notified"], EventTypes(lead));
-        await Task.Delay(500);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.ToAsync(app.RepEmail));
-    }
-
-    private static async Task WaitUntilEmptyAsync(TestApp app, string queue)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        var client = app.RawQueue(queue);
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            if ((await client.PeekMessagesAsync(1)).Value.Length == 0 && (await client.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{queue} was not emptied.");
     }
 }

@@ -106,7 +106,7 @@ public sealed class QueueRuntimeTests
             Assert.Equal(["captured", "screened", "assigned", "rep_notified"], types);
         }
         await mail.WaitAsync(rep, leads, TimeSpan.FromSeconds(10));
-        await Task.Delay(1000); // a duplicate would arrive late
+        await PipelineDrain.UntilIdleAsync(first); // both instances share the account: a late duplicate would still be on a queue
         var mails = await mail.ToAsync(rep);
         Assert.Equal(leads, mails.Count);
         Assert.Equal(leads, mails.Select(m => m.MessageId).Distinct().Count());
@@ -170,7 +170,7 @@ public sealed class QueueRuntimeTests
 
         var id = await app.PostLeadAsync(Lead);
 
-        await Task.Delay(1500);
+        await PipelineDrain.UntilIdleAsync(app);
         var stuck = await app.GetLeadAsync(id);
         Assert.Equal("captured", stuck.GetProperty("status").GetString());
 
@@ -228,6 +228,10 @@ public sealed class QueueRuntimeTests
             await Task.Delay(100);
         }
         Assert.Equal("not base64 at all!", Assert.Single(peeked).MessageText);
+
+        // A pipeline with a poisoned message never counts as drained: a test asserting absence after it fails loudly.
+        var refused = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => PipelineDrain.UntilIdleAsync(app, TimeSpan.FromSeconds(5)));
+        Assert.Contains("leads-captured-poison holds 1 message", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,6 +102,7 @@ public sealed class ScreeningEndToEndTests
         Assert.Equal("+442079460958", salesLead.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Contains(Reasons(salesLead), r => r.Contains("phone number", StringComparison.Ordinal));
 
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Empty(await mail.ToAsync(boxes.Marketing));
     }
 
@@ -122,7 +123,7 @@ public sealed class ScreeningEndToEndTests
 
         await app.GetService<IPipelineQueue>().EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
         await app.GetService<IPipelineQueue>().EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
-        await Task.Delay(1500);
+        await PipelineDrain.UntilIdleAsync(app);
 
         Assert.Single(await mail.ToAsync(boxes.Service));
         var lead = await app.GetLeadAsync(id);
@@ -144,6 +145,7 @@ public sealed class ScreeningEndToEndTests
         });
         var quarantined = await app.WaitForLeadAsync(id, l => Status(l) != "captured", Wait);
         Assert.Equal("spam", Status(quarantined));
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Empty(await mail.ToAsync(app.RepEmail));
 
         using var release = await AdminPostAsync(app, $"/api/leads/{id}/release", new { reason = "autofill by a password manager" });
@@ -197,7 +199,7 @@ public sealed class ScreeningEndToEndTests
         var touch = Assert.Single(open.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "touch");
         Assert.Equal(second, touch.GetProperty("detail").GetString());
 
-        await Task.Delay(1000);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.ToAsync(app.RepEmail));
     }
 

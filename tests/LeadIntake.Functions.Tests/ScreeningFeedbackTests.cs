@@ -73,17 +73,6 @@ public sealed partial class ScreeningFeedbackTests
         return await app.Client.SendAsync(request);
     }
 
-    /// <summary>Waits until the queue holds no message, visible or in flight: every message was handled and deleted.</summary>
-    private static async Task DrainedAsync(TestApp app, string queue)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + Wait;
-        while ((await app.RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"{queue} still holds messages");
-            await Task.Delay(100);
-        }
-    }
-
     private static async Task<TableEntity?> FeedbackRowAsync(TestApp app, string id)
     {
         var leadId = LeadId.Parse(id);
@@ -149,8 +138,7 @@ public sealed partial class ScreeningFeedbackTests
             Assert.Contains(held.GetProperty("screening").GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("unsure", StringComparison.Ordinal));
             Assert.Contains("status=review", held.GetProperty("events").EnumerateArray().Last().GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
-        await DrainedAsync(app, QueueNames.LeadsCaptured);
-        await DrainedAsync(app, QueueNames.LeadsDispatch);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Equal([genuine, junk], (await ReviewQueueAsync(app)).Order(StringComparer.Ordinal));
         Assert.Empty(await mail.ToAsync(app.RepEmail));
         Assert.Empty(await mail.ToAsync(boxes.Marketing));
@@ -272,8 +260,7 @@ public sealed partial class ScreeningFeedbackTests
         var queue = app.GetService<IPipelineQueue>();
         await queue.EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
         await queue.EnqueueAsync(PipelineQueue.Captured, LeadId.Parse(id), CancellationToken.None);
-        await DrainedAsync(app, QueueNames.LeadsCaptured);
-        await DrainedAsync(app, QueueNames.LeadsDispatch);
+        await PipelineDrain.UntilIdleAsync(app);
 
         var lead = await app.GetLeadAsync(id);
         Assert.Equal("review", Status(lead));
@@ -426,7 +413,7 @@ public sealed partial class ScreeningFeedbackTests
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
             Assert.Contains("Already sent to sales", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        await DrainedAsync(app, QueueNames.LeadsDispatch);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.ToAsync(app.RepEmail));
         Assert.Single(EventTypes(await app.GetLeadAsync(id)), t => t == "returned_to_sales");
 

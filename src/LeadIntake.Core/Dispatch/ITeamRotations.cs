@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Dispatch;
 
-/// <summary>One round-robin state per team, saved with optimistic concurrency (STYLE 10).</summary>
+/// <summary>One round-robin state per team, saved with optimistic concurrency (docs/conventions.md, 'ETag on every update').</summary>
 public interface ITeamRotations
 {
     /// <summary>The team's rotation, or <see cref="TeamRotation.Start"/> when the team never had a lead.</summary>

@@ -4,7 +4,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Dispatch;
 
 /// <summary>
-/// The priority shown in the rep's mail subject. A lead with a phone number comes first (DESIGN §1: it can be called
+/// The priority shown in the rep's mail subject. A lead with a phone number comes first (docs/architecture.md, 'Vocabulary': it can be called
 /// back now); a phone plus a hot signal is P1.
 /// </summary>
 public sealed record LeadPriority(PriorityLevel Level, IReadOnlyList<PrioritySignal> Signals)

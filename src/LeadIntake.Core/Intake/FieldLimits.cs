@@ -2,7 +2,7 @@ namespace LeadIntake.Core.Intake;
 
 /// <summary>
 /// Length limits per field, in characters. Generous for humans, small enough that a lead always fits one
-/// table entity (1 MiB, 64 KiB per string property: DESIGN §4).
+/// table entity (1 MiB, 64 KiB per string property: docs/architecture.md, 'Storage limits').
 /// </summary>
 public static class FieldLimits
 {

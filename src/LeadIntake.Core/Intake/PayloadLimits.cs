@@ -19,7 +19,7 @@ public static class PayloadLimits
     public const int EmailBodyChars = 1_000_000;
     /// <summary>Events in one Event Grid delivery.</summary>
     public const int EventGridEvents = 1_000;
-    /// <summary>Meta batches up to 1000 <c>entry</c> items per POST (webhook-facts §6.1).</summary>
+    /// <summary>Meta batches up to 1000 <c>entry</c> items per POST (docs/providers.md, 'Meta Lead Ads').</summary>
     public const int MetaEntries = 1_000;
     /// <summary>Leads in one Meta delivery, all entries together.</summary>
     public const int MetaLeads = 5_000;

@@ -1,7 +1,7 @@
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
-/// Deliveries of events that update an existing lead (the callbacks of one phone call), claimed by insert (STYLE 9).
+/// Deliveries of events that update an existing lead (the callbacks of one phone call), claimed by insert (docs/conventions.md, 'Insert first').
 /// A claim is <c>pending</c> until the event is applied, so a delivery that died half-way is applied again by the
 /// provider's retry instead of being mistaken for a duplicate (the same pattern as the mail outbox).
 /// </summary>

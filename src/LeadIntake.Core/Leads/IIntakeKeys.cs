@@ -1,7 +1,7 @@
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
-/// Provider event id → lead id, insert-if-absent (STYLE 9): the first delivery claims the event for a new lead id;
+/// Provider event id → lead id, insert-if-absent (docs/conventions.md, 'Insert first'): the first delivery claims the event for a new lead id;
 /// every later delivery of the same event gets that same id back.
 /// </summary>
 public interface IIntakeKeys

@@ -1,7 +1,7 @@
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
-/// What a rep action or a timer decider does to a lead: a value, never an exception (STYLE 16).
+/// What a rep action or a timer decider does to a lead: a value, never an exception (docs/conventions.md, 'Outcomes are values').
 /// The handler saves <see cref="Applied.Lead"/> with its ETag and appends the events; nothing to do for the others.
 /// </summary>
 public abstract record LeadChange

@@ -1,7 +1,7 @@
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
-/// Another instance saved the lead first (ETag mismatch). Handlers catch it to reload and decide again once (STYLE 10);
+/// Another instance saved the lead first (ETag mismatch). Handlers catch it to reload and decide again once (docs/conventions.md, 'ETag on every update');
 /// a second conflict propagates and the queue runtime retries the message.
 /// </summary>
 public sealed class LeadChangedConcurrentlyException(LeadId id)

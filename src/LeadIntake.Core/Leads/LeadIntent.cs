@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Leads;
 
-/// <summary>What the sender wants: decides who receives the lead (DESIGN §1).</summary>
+/// <summary>What the sender wants: decides who receives the lead (docs/architecture.md, 'Vocabulary').</summary>
 public enum LeadIntent
 {
     Commercial,

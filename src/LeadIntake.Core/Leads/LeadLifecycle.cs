@@ -1,7 +1,7 @@
 namespace LeadIntake.Core.Leads;
 
 /// <summary>
-/// The one transition table of the lead lifecycle (STYLE 8, DESIGN §1). Every status change in LeadIntake asks here first.
+/// The one transition table of the lead lifecycle (docs/conventions.md, 'One lifecycle table'; docs/architecture.md, 'Vocabulary'). Every status change in LeadIntake asks here first.
 /// </summary>
 public static class LeadLifecycle
 {
@@ -26,7 +26,7 @@ public static class LeadLifecycle
         [LeadTrigger.Nurture] = (SalesStages, LeadStatus.Nurture),
         [LeadTrigger.Release] = ([LeadStatus.Spam, LeadStatus.Review], LeadStatus.Captured),
         [LeadTrigger.Retouch] = ([LeadStatus.Nurture], LeadStatus.Mql),
-        // Corrections (docs/dispatch.md, "Disqualification"): spam goes back to quarantine where it can be released,
+        // Corrections (docs/dispatch.md, "Lifecycle"): spam goes back to quarantine where it can be released,
         // a duplicate or a wrong person is closed as lost with that reason so KPIs can leave corrections out.
         [LeadTrigger.ReportSpam] = ([LeadStatus.Mql, LeadStatus.Assigned, LeadStatus.Accepted], LeadStatus.Spam),
         [LeadTrigger.CloseAsCorrection] = (SalesStages, LeadStatus.Lost),

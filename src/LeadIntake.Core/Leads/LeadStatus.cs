@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Leads;
 
-/// <summary>Where a lead stands in the funnel (DESIGN §1). Wire names are snake_case: see <see cref="WireNames"/>.</summary>
+/// <summary>Where a lead stands in the funnel (docs/architecture.md, 'Vocabulary'). Wire names are snake_case: see <see cref="WireNames"/>.</summary>
 public enum LeadStatus
 {
     Captured,

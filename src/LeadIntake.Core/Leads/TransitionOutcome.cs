@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Leads;
 
-/// <summary>The lifecycle's answer to a trigger: a value, never an exception (STYLE 16).</summary>
+/// <summary>The lifecycle's answer to a trigger: a value, never an exception (docs/conventions.md, 'Outcomes are values').</summary>
 public abstract record TransitionOutcome
 {
     private TransitionOutcome() { }

@@ -5,7 +5,7 @@ using LeadIntake.Core.Mail;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>
-/// The acceptance SLA for every lead waiting in <c>assigned</c> (docs/dispatch.md, "SLA timer"): remind the rep,
+/// The acceptance SLA for every lead waiting in <c>assigned</c> (docs/dispatch.md, "SLA and velocity"): remind the rep,
 /// then move the lead to the next eligible rep of its team and tell the manager, then escalate once the limit is
 /// reached. Reminder and escalation: mail (sent once per assignment) then mark the lead; reassignment: save the new
 /// owner first, then mail the new rep and the manager. Without a sales directory there is nobody to reassign to: no-op.

@@ -5,7 +5,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <summary>
 /// Functions mode: the host invokes each queue and timer function as <c>POST /{FunctionName}</c> with an
 /// <see cref="InvocationRequest"/>. The reply is always a JSON object <c>{"Outputs":{},"Logs":[…],"ReturnValue":null}</c>
-/// (never a bare string, which the host could mistake for base64: functions-facts §1.4). A failure answers 500, so the
+/// (never a bare string, which the host could mistake for base64: docs/functions-host.md, 'Response payload'). A failure answers 500, so the
 /// host fails the invocation, retries the message after its visibility timeout and poisons it after maxDequeueCount.
 /// </summary>
 public static partial class CustomHandlerEndpoints
@@ -88,7 +88,7 @@ public static partial class CustomHandlerEndpoints
     private static IResult Reply(int status, string log) =>
         TypedResults.Json(new InvocationReply(new Dictionary<string, object>(), [log], null), statusCode: status);
 
-    /// <summary>The custom-handler response payload (functions-facts §1.4).</summary>
+    /// <summary>The custom-handler response payload (docs/functions-host.md, 'Response payload').</summary>
     public sealed record InvocationReply(
         [property: System.Text.Json.Serialization.JsonPropertyName("Outputs")] Dictionary<string, object> Outputs,
         [property: System.Text.Json.Serialization.JsonPropertyName("Logs")] IReadOnlyList<string> Logs,

@@ -5,7 +5,7 @@ namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
 /// The Functions host's invocation payload for a non-HTTP trigger: <c>{"Data": {binding: value}, "Metadata": {…}}</c>
-/// (functions-facts §1.3). The host JSON-serializes scalars a second time (<c>"1"</c> for 1, <c>"\"abc\""</c> for "abc");
+/// (docs/functions-host.md, 'Invocation payloads'). The host JSON-serializes scalars a second time (<c>"1"</c> for 1, <c>"\"abc\""</c> for "abc");
 /// the documented examples don't: both shapes are accepted, a string that itself holds JSON is unwrapped once.
 /// </summary>
 public sealed record InvocationRequest(JsonElement Data, JsonElement Metadata)

@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
 /// The wire encoding of queue messages. The Functions queue trigger expects base64 by default while the .NET SDK's
-/// default is none (functions-facts §3.1): we encode and decode ourselves so producer and consumer always agree,
+/// default is none (docs/queues.md, 'Message encoding'): we encode and decode ourselves so producer and consumer always agree,
 /// and so a message that isn't valid base64 can be poisoned with its content intact.
 /// </summary>
 public sealed class QueueMessageCodec(bool base64)

@@ -31,7 +31,7 @@ public sealed class CallIntakeHandler(
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
         var media = WebhookRequest.MediaTypeOf(request);
         bool twilioCall = provider == TwilioCallParser.Provider;
-        // Twilio posts urlencoded webhooks, or JSON bodies signed through a bodySHA256 URL parameter (webhook-facts §1.4).
+        // Twilio posts urlencoded webhooks, or JSON bodies signed through a bodySHA256 URL parameter (docs/providers.md, 'Twilio: signature').
         bool twilioJson = twilioCall && WebhookRequest.IsJson(media);
         if (twilioCall ? !(twilioJson || WebhookRequest.Is(media, WebhookRequest.UrlEncoded)) : !WebhookRequest.IsJson(media))
         {
@@ -73,7 +73,7 @@ public sealed class CallIntakeHandler(
         if (problem is not null) return problem;
         if (twilio.Value.AuthToken is { Length: > 0 } authToken)
         {
-            // Twilio signs the URL as configured at Twilio: our public base URL, never the Host header (webhook-facts §0.3).
+            // Twilio signs the URL as configured at Twilio: our public base URL, never the Host header (docs/providers.md, 'Rules for every provider').
             var url = intake.Value.PublicBaseUrl.TrimEnd('/') + request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
             var signature = request.Headers[TwilioSignature.HeaderName].FirstOrDefault();
             var verdict = json
@@ -149,7 +149,7 @@ public sealed class CallIntakeHandler(
         switch (outcome)
         {
             case EventGridCallOutcome.Validation validation:
-                // Event Grid wants exactly 200 with {"validationResponse": code} (202 is refused; webhook-facts §3.2).
+                // Event Grid wants exactly 200 with {"validationResponse": code} (202 is refused; docs/providers.md, 'Event Grid validation handshake').
                 return TypedResults.Json(validation.Response);
             case EventGridCallOutcome.Invalid invalid:
                 return Problems.Invalid(invalid.Errors);

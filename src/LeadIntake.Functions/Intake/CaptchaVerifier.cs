@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Intake;
 
 /// <summary>
 /// Server-side CAPTCHA check (Cloudflare Turnstile or reCAPTCHA siteverify: <c>secret</c> + <c>response</c>, answer
-/// <c>{"success": bool}</c>; webhook-facts §5.3–5.4). The client address is not sent: it is personal data and optional.
+/// <c>{"success": bool}</c>; docs/providers.md, 'Cloudflare Turnstile'). The client address is not sent: it is personal data and optional.
 /// </summary>
 public sealed class CaptchaVerifier(HttpClient http, IOptionsMonitor<TurnstileOptions> options)
 {

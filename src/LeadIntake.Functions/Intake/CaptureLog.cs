@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Intake;
 
 /// <summary>
 /// Capture's log lines (EventIds 2100–2199). Parameters are providers, verdicts, ids and counts only: never an
-/// address, a number, a name, a header value or a body (STYLE 15).
+/// address, a number, a name, a header value or a body (docs/conventions.md, 'Logging').
 /// </summary>
 internal static partial class CaptureLog
 {

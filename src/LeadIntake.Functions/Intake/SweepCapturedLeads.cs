@@ -37,7 +37,7 @@ public sealed partial class SweepCapturedLeads(
         if (requeued > 0) LogRequeued(logger, requeued);
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Sweeper queued {Count} lead(s) left in captured")]
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Sweeper queued {Count} lead(s) left in captured")]
     private static partial void LogRequeued(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Sweeper skipped: {Depth} message(s) wait for screening")]

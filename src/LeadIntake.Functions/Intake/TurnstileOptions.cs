@@ -10,7 +10,7 @@ public sealed class TurnstileOptions
 {
     public const string SectionName = "Turnstile";
 
-    /// <summary>Cloudflare's documented server-side validation endpoint (webhook-facts §5.3).</summary>
+    /// <summary>Cloudflare's documented server-side validation endpoint (docs/providers.md, 'Cloudflare Turnstile').</summary>
     public const string DefaultVerifyUrl = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
     public string? Secret { get; set; }

@@ -2,7 +2,7 @@ using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Qualification;
 
-/// <summary>The save loop of every decider call (STYLE 10): decide, save with the ETag, on 412 reload and decide again once.</summary>
+/// <summary>The save loop of every decider call (docs/conventions.md, 'ETag on every update'): decide, save with the ETag, on 412 reload and decide again once.</summary>
 public static class LeadChanges
 {
     /// <returns>The change that was saved (<see cref="LeadChange.Applied"/>, with the saved lead), or the decider's other answer.</returns>

@@ -140,9 +140,9 @@ public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOpti
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Screening:ExtraDisposableDomainsFile can't be read ({Problem}); keeping the previous list")]
     private static partial void LogDisposableBroken(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Screening:ModelFile loaded: model version {ModelVersion}")]
+    [LoggerMessage(EventId = 3050, Level = LogLevel.Information, Message = "Screening:ModelFile loaded: model version {ModelVersion}")]
     private static partial void LogModelLoaded(ILogger logger, string modelVersion);
 
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Screening:ModelFile can't be used ({Problem}); keeping model version {ModelVersion}")]
+    [LoggerMessage(EventId = 3051, Level = LogLevel.Warning, Message = "Screening:ModelFile can't be used ({Problem}); keeping model version {ModelVersion}")]
     private static partial void LogModelBroken(ILogger logger, string problem, string? modelVersion);
 }

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Storage;
 
 /// <summary>
 /// The clients of the <c>AzureWebJobsStorage</c> account, connected the way Azure Functions connects
-/// (functions-facts §3, identity-based connections): a connection string in <c>AzureWebJobsStorage</c>, or a managed
+/// (docs/functions-host.md, 'Storage connection'): a connection string in <c>AzureWebJobsStorage</c>, or a managed
 /// identity through <c>AzureWebJobsStorage__accountName</c> / <c>__tableServiceUri</c> / <c>__queueServiceUri</c>.
 /// </summary>
 public sealed class StorageAccount

@@ -15,7 +15,7 @@ public sealed class TableContactIndex(StorageAccount storage) : IContactIndex
 
     public async Task RecordAsync(LeadId leadId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        // Insert first (STYLE 9): 409 means a retry already recorded it. Keys differ by partition, so no batch.
+        // Insert first (docs/conventions.md): 409 means a retry already recorded it. Keys differ by partition, so no batch.
         await Task.WhenAll(keys.Select(async key =>
         {
             try

@@ -5,7 +5,7 @@ using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Storage;
 
-/// <summary>Used action-link nonces (PartitionKey = nonce, RowKey empty): insert first, 409 = used before (STYLE 9).</summary>
+/// <summary>Used action-link nonces (PartitionKey = nonce, RowKey empty): insert first, 409 = used before (docs/conventions.md, 'Insert first').</summary>
 public sealed class TableUsedLinks(StorageAccount storage) : IUsedLinks
 {
     private readonly TableClient _table = storage.Table(TableNames.UsedLinks);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LeadIntake.Benchmarks.Screening;
 
-/// <summary>One line of a labeled corpus (format: shared/samples/README.md): the raw channel fields and the expected triage.</summary>
+/// <summary>One line of a labeled corpus (format: tests/corpus/README.md): the raw channel fields and the expected triage.</summary>
 /// <remarks>Unknown fields are ignored; <c>source</c>, when present, groups records in screen-eval's breakdown.</remarks>
 public sealed record CorpusRecord(string Id, string Channel, string? Lang, string Label, JsonElement Fields)
 {

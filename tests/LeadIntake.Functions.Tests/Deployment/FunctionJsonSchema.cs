@@ -5,7 +5,7 @@ using NCrontab;
 namespace LeadIntake.Functions.Tests.Deployment;
 
 /// <summary>
-/// The function.json rules the Functions host applies, as documented (functions-facts §2 and §1.5): binding types
+/// The function.json rules the Functions host applies, as documented (docs/functions-host.md, 'function.json' and 'HTTP forwarding'): binding types
 /// and directions, required fields per binding, the closed sets of authLevel and methods, six-field NCRONTAB
 /// schedules, queue names the storage service accepts, and the host's refusal of routes that start with "admin".
 /// Returns every violation, each naming the function and the field, so one failing test shows them all.
@@ -76,7 +76,7 @@ internal static partial class FunctionJsonSchema
                     if (route is not null)
                     {
                         if (route.StartsWith('/')) Error($"{at}.route '{route}' must be relative (no leading '/')");
-                        // The host rejects routes whose first segment is "admin" (its own /admin API): functions-facts, deploy.md §5.1.
+                        // The host rejects routes whose first segment is "admin" (its own /admin API): docs/functions-host.md, 'function.json'.
                         if (route.StartsWith("admin", StringComparison.OrdinalIgnoreCase)) Error($"{at}.route '{route}' starts with 'admin', which the host reserves");
                     }
                     break;
@@ -109,7 +109,7 @@ internal static partial class FunctionJsonSchema
         }
 
         if (types.Count(TriggerTypes.Contains) != 1) Error($"must have exactly one trigger binding, has {types.Count(TriggerTypes.Contains)}");
-        // Forwarding (enableForwardingHttpRequest) applies only to "HTTP in & out" functions: exactly httpTrigger + http (functions-facts §1.5).
+        // Forwarding (enableForwardingHttpRequest) applies only to "HTTP in & out" functions: exactly httpTrigger + http (docs/functions-host.md, 'HTTP forwarding').
         if (types.Contains("httpTrigger") && !(types.Count == 2 && types.Contains("http"))) Error("an HTTP function must have exactly an httpTrigger and an http output, or the host stops forwarding it");
         return errors;
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
@@ -31,7 +32,7 @@ public sealed class PackageTests
         var root = await FunctionsPackage.GetRootAsync();
         Assert.Empty(FunctionAppLayout.Check(root));
 
-        // The host resolves defaultExecutablePath against the app root when that file exists (functions-facts §1.1).
+        // The host resolves defaultExecutablePath against the app root when that file exists (docs/functions-host.md, 'Starting the handler').
         var executable = Path.Combine(root, FunctionAppLayout.ExecutablePath);
         Assert.True(File.Exists(executable), executable);
         if (!OperatingSystem.IsWindows()) Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the handler lost its executable bit in the zip");
@@ -89,11 +90,17 @@ public sealed class PackageTests
         var queue = app.RawQueue("leads-captured");
         await queue.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($$"""{"leadId":"{{id}}","v":1}""")));
 
-        // Standalone mode would screen it within a second (polling starts at 100 ms); the host owns triggers here.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The host owns triggers here: this process runs no queue listener at all (standalone mode lists one per
+        // queue function in /api/health from its start), so nothing can take the messages, however long we wait.
+        using (var health = await app.Client.GetAsync("/api/health"))
+        {
+            var listeners = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("listeners").GetProperty("state");
+            Assert.Empty(listeners.EnumerateObject());
+        }
         Assert.Equal("captured", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
-        var properties = await queue.GetPropertiesAsync();
-        Assert.Equal(2, properties.Value.ApproximateMessagesCount);
+        var waiting = (await queue.PeekMessagesAsync(10)).Value;
+        Assert.Equal(2, waiting.Length);
+        Assert.All(waiting, m => Assert.Equal(0, m.DequeueCount));
     }
 
     [Fact]
@@ -134,7 +141,7 @@ public sealed class PackageTests
             .Replace("{{function}}", function, StringComparison.Ordinal);
     }
 
-    /// <summary>The custom-handler response payload (functions-facts §1.4): an object with Outputs, Logs and ReturnValue.</summary>
+    /// <summary>The custom-handler response payload (docs/functions-host.md, 'Response payload'): an object with Outputs, Logs and ReturnValue.</summary>
     private static async Task<JsonElement> AssertReplyAsync(HttpResponseMessage response, HttpStatusCode expected, PackagedApp app)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -237,7 +237,7 @@ public sealed class SalesDirectoryDispatchTests
         clock.Advance(TimeSpan.FromMinutes(2));
         await TickAsync(); // the repair sends the new rep's mail
         await TickAsync(); // and only once
-        await Task.Delay(500);
+        await PipelineDrain.UntilIdleAsync(app);
         Assert.Single(await mail.WaitAsync(next, 1, TimeSpan.FromSeconds(5)));
     }
 
@@ -276,12 +276,12 @@ public sealed class SalesDirectoryDispatchTests
         Assert.Equal("nurture", lead.GetProperty("status").GetString());
         Assert.Equal("recycled", lead.GetProperty("events").EnumerateArray().Last().GetProperty("type").GetString());
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var change = await scope.ServiceProvider.GetRequiredService<RetouchLeadHandler>().HandleAsync(LeadIntake.Core.Leads.LeadId.Parse(id), "intake:form", CancellationToken.None);
-            Assert.IsType<LeadIntake.Core.Leads.LeadChange.Applied>(change);
-        }
+        // The same contact writes again: screening attaches the new lead to the nurtured one, which goes back to mql and
+        // is dispatched again (docs/screening.md, "Known contacts").
+        var touch = await app.PostLeadAsync(Lead("FR", "stale@corp.example"));
         lead = await app.WaitForLeadAsync(id, l => l.GetProperty("status").GetString() == "assigned", TimeSpan.FromSeconds(10));
         Assert.Equal("assigned", lead.GetProperty("status").GetString());
+        Assert.Contains(lead.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "retouched");
+        Assert.Contains((await app.GetLeadAsync(touch)).GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "attached_to");
     }
 }

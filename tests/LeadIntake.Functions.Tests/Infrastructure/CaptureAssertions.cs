@@ -27,12 +27,12 @@ internal static class CaptureAssertions
         return n;
     }
 
-    /// <summary>Waits until screening has run, then returns how many times it did (a lead reaches the pipeline once).</summary>
+    /// <summary>Waits until screening has run and the pipeline drained, then returns how many times it ran (a lead reaches the pipeline once).</summary>
     public static async Task<int> ScreenedCountAsync(TestApp app, string id)
     {
-        var lead = await app.WaitForLeadAsync(id, l => l.GetProperty("status").GetString() != "captured", TimeSpan.FromSeconds(10));
-        await Task.Delay(300);
-        lead = await app.GetLeadAsync(id);
+        await app.WaitForLeadAsync(id, l => l.GetProperty("status").GetString() != "captured", TimeSpan.FromSeconds(10));
+        await PipelineDrain.UntilIdleAsync(app);
+        var lead = await app.GetLeadAsync(id);
         return lead.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "screened");
     }
 

@@ -11,7 +11,7 @@ using Azure.Storage.Queues;
 namespace LeadIntake.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The unzipped package started the way the Functions host starts a custom handler (functions-facts §1.1–1.2):
+/// The unzipped package started the way the Functions host starts a custom handler (docs/functions-host.md, 'Starting the handler'):
 /// <c>app/LeadIntake.Functions</c> run from the package root, with <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and the app
 /// settings as environment variables, and ready once <c>GET /</c> answers (polled every 25 ms, as the host does).
 /// The test then plays the host: forwarded HTTP requests to <c>/api/…</c>, and invocation payloads to <c>/{Function}</c>.

@@ -7,7 +7,7 @@ namespace LeadIntake.Core.Intake.Calls;
 
 /// <summary>
 /// Azure Communication Services <c>Microsoft.Communication.IncomingCall</c> through Event Grid (a JSON array of
-/// events; webhook-facts §3). The events of one call merge on <c>data.correlationId</c>; the lead's event id is the
+/// events; docs/providers.md, 'Event Grid: IncomingCall'). The events of one call merge on <c>data.correlationId</c>; the lead's event id is the
 /// Event Grid <c>id</c>. A validation delivery yields the handshake answer instead.
 /// </summary>
 public static class AcsIncomingCallParser

@@ -4,7 +4,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Intake.Calls;
 
 /// <summary>
-/// Aircall webhooks (JSON, one event per request: <c>{resource, event, timestamp, token, data}</c>; webhook-facts §2).
+/// Aircall webhooks (JSON, one event per request: <c>{resource, event, timestamp, token, data}</c>; docs/providers.md, 'Aircall').
 /// Call events merge on <c>data.id</c> (the call id). Check the token first:
 /// <c>AircallToken.Verify(configured, AircallCallParser.TokenOf(root))</c>.
 /// </summary>

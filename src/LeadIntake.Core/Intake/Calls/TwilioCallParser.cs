@@ -4,8 +4,8 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Intake.Calls;
 
 /// <summary>
-/// Twilio Programmable Voice webhooks (form-encoded POST, or GET with the same query parameters; webhook-facts
-/// §1.2–1.3): the voice URL request, status callbacks, recording status callbacks and transcription callbacks.
+/// Twilio Programmable Voice webhooks (form-encoded POST, or GET with the same query parameters; docs/providers.md,
+/// 'Twilio: parameters'): the voice URL request, status callbacks, recording status callbacks and transcription callbacks.
 /// All carry <c>CallSid</c>, which merges them into one lead. Check <see cref="Signatures.TwilioSignature"/> first.
 /// </summary>
 public static class TwilioCallParser

@@ -5,7 +5,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Intake.Email;
 
 /// <summary>
-/// A Mailgun route <c>forward()</c> post (urlencoded, or multipart with attachments; webhook-facts §4.2,
+/// A Mailgun route <c>forward()</c> post (urlencoded, or multipart with attachments; docs/providers.md, 'Mailgun routes';
 /// https://documentation.mailgun.com/docs/mailgun/user-manual/receive-forward-store/receive-http). Check the
 /// signature first with <see cref="Signatures.MailgunSignature"/> on <c>timestamp</c>, <c>token</c>, <c>signature</c>.
 /// </summary>
@@ -23,7 +23,7 @@ public static class MailgunRouteParser
         var form = FormPairs.Read(fields, errors);
         if (form is null) return new LeadParseOutcome.Invalid(errors);
 
-        // A route whose URL ends in "mime" posts the raw message in body-mime. [UNVERIFIED field name: webhook-facts §4.2]
+        // A route whose URL ends in "mime" posts the raw message in body-mime. (Field name unconfirmed: docs/providers.md, 'Mailgun routes'.)
         if (form["body-mime"] is { } raw)
         {
             var read = MimeEmailParser.Read(Encoding.UTF8.GetBytes(raw), Provider, "body-mime");
@@ -40,7 +40,7 @@ public static class MailgunRouteParser
         {
             Provider = Provider,
             MessageId = InboundEmailMapper.CleanMessageId(Header("Message-Id")),
-            // Deliveries are deduplicated on the Message-Id, else on the token (webhook-facts §0.4).
+            // Deliveries are deduplicated on the Message-Id, else on the token (docs/providers.md, 'Rules for every provider').
             DeliveryId = form["token"],
             FromName = name,
             FromAddress = address ?? form["sender"],

@@ -5,7 +5,7 @@ namespace LeadIntake.Core.Intake.Email;
 
 /// <summary>
 /// Postmark's inbound webhook (JSON, one message per request; field contract from the official Node SDK type
-/// <c>InboundWebhook.d.ts</c>, webhook-facts §4.3). SpamAssassin results arrive as headers (<c>X-Spam-Score</c>).
+/// <c>InboundWebhook.d.ts</c>, docs/providers.md, 'Postmark inbound'). SpamAssassin results arrive as headers (<c>X-Spam-Score</c>).
 /// Check <see cref="Signatures.PostmarkBasicAuth"/> first: Postmark signs nothing.
 /// </summary>
 public static class PostmarkInboundParser

@@ -5,7 +5,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Core.Intake.Email;
 
 /// <summary>
-/// SendGrid Inbound Parse (multipart/form-data; webhook-facts §4.1, field list from sendgrid-python
+/// SendGrid Inbound Parse (multipart/form-data; docs/providers.md, 'SendGrid Inbound Parse'; field list from sendgrid-python
 /// <c>helpers/inbound/config.yml</c>). Parsed mode sends <c>from, to, subject, text, html, headers, envelope,
 /// charsets, spam_score, attachments, attachment-info</c>; raw mode sends the whole message in <c>email</c>.
 /// The caller decodes each text part with the charset SendGrid names in <c>charsets</c> (UTF-8 by default).

@@ -2,7 +2,7 @@ namespace LeadIntake.Core.Intake.Signatures;
 
 /// <summary>
 /// Aircall signs nothing: the <c>token</c> field of the JSON body equals the token issued when the webhook was
-/// created (webhook-facts §2.3, quoting the Aircall API reference). Compared in constant time.
+/// created (the Aircall API reference; docs/providers.md, 'Aircall'). Compared in constant time.
 /// </summary>
 public static class AircallToken
 {

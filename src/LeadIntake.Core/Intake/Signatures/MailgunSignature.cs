@@ -7,7 +7,7 @@ namespace LeadIntake.Core.Intake.Signatures;
 /// <summary>
 /// Mailgun's webhook signature: lowercase hex HMAC-SHA256(signing key, timestamp ‖ token)
 /// (https://documentation.mailgun.com/docs/mailgun/user-manual/webhooks/securing-webhooks). Routes put
-/// <c>timestamp</c>, <c>token</c> and <c>signature</c> at the top level of the form (webhook-facts §4.2).
+/// <c>timestamp</c>, <c>token</c> and <c>signature</c> at the top level of the form (docs/providers.md, 'Mailgun routes').
 /// </summary>
 public static class MailgunSignature
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace LeadIntake.Core.Intake.Signatures;
 
 /// <summary>
-/// Checks <c>X-Twilio-Signature</c> as Twilio's own libraries do (webhook-facts §1.4,
+/// Checks <c>X-Twilio-Signature</c> as Twilio's own libraries do (docs/providers.md, 'Twilio: signature';
 /// https://www.twilio.com/docs/usage/webhooks/webhooks-security). The URL is the one configured at Twilio
 /// (public base URL + path + query), never rebuilt from the Host header behind a proxy.
 /// </summary>
@@ -27,7 +27,7 @@ public static class TwilioSignature
         var key = Encoding.UTF8.GetBytes(authToken);
         var sorted = SortedData(parameters, distinctValues: false);
         // twilio-node de-duplicates identical values of a repeated name (`new Set`), twilio-python doesn't
-        // (webhook-facts §1.4, vector T20): accept either.
+        // (their official vector with Digits=[5678,1234,1234]; docs/providers.md, 'Twilio: signature'): accept either.
         var distinct = SortedData(parameters, distinctValues: true);
         foreach (var candidate in UrlVariants(url))
         {
@@ -41,7 +41,7 @@ public static class TwilioSignature
 
     /// <summary>
     /// A JSON-body webhook: the URL carries <c>bodySHA256</c> (lowercase hex SHA-256 of the raw body) and the
-    /// signature covers the URL alone (webhook-facts §1.4, https://www.twilio.com/docs/api/errors/57012).
+    /// signature covers the URL alone (docs/providers.md, 'Twilio: signature'; https://www.twilio.com/docs/api/errors/57012).
     /// </summary>
     public static SignatureVerdict VerifyJson(string authToken, string url, ReadOnlySpan<byte> rawBody, string? signature)
     {

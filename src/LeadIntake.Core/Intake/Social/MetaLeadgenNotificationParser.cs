@@ -5,7 +5,7 @@ namespace LeadIntake.Core.Intake.Social;
 
 /// <summary>
 /// Meta Lead Ads webhook notifications: <c>{"object":"page","entry":[{"id","time","changes":[{"field":"leadgen",
-/// "value":{"leadgen_id","page_id","form_id","ad_id","adgroup_id","created_time"}}]}]}</c> (webhook-facts §6.1).
+/// "value":{"leadgen_id","page_id","form_id","ad_id","adgroup_id","created_time"}}]}]}</c> (docs/providers.md, 'Meta Lead Ads').
 /// One POST can batch up to 1000 entries, each with several changes: every leadgen change is returned.
 /// Check <see cref="Signatures.MetaSignature"/> on the raw body first.
 /// </summary>

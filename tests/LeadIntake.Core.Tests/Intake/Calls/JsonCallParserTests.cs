@@ -13,7 +13,7 @@ public sealed class JsonCallParserTests
     private static string Aircall(string eventName, string data) =>
         $$"""{ "resource":"call", "event":"{{eventName}}", "timestamp":1767225690, "token":"a1b2c3d4e5f6a7b8c9d0", "data":{{data}} }""";
 
-    // webhook-facts §2.2 example.
+    // An Aircall call.ended event (docs/providers.md, 'Aircall'); invented values.
     private const string AircallEndedAnswered = """
         { "id":812345678, "direct_link":"https://api.aircall.io/v1/calls/812345678",
           "call_uuid":"CA7d1f0c2b9e8a4b3c2d1e0f9a8b7c6d5e", "direction":"inbound",
@@ -99,7 +99,7 @@ public sealed class JsonCallParserTests
     [Fact]
     public void Acs_incoming_call_from_event_grid_becomes_a_call_event()
     {
-        // webhook-facts §3.1 example (PSTN).
+        // An IncomingCall from a phone (docs/providers.md, 'Event Grid: IncomingCall'); invented values.
         var outcome = AcsIncomingCallParser.Parse(Json("""
             [{ "id":"5d6f1c3a-0b7e-4d8a-9f21-7a0c3e9b4d11",
                "topic":"/subscriptions/x/providers/Microsoft.Communication/communicationServices/acs-leads",

@@ -10,7 +10,7 @@ public sealed class TwilioCallParserTests
 
     private static KeyValuePair<string, string?> F(string name, string? value) => new(name, value);
 
-    // webhook-facts §1.2 example (the incoming-call request).
+    // An incoming-call request as Twilio documents it (docs/providers.md, 'Twilio: parameters'); invented values.
     internal static readonly KeyValuePair<string, string?>[] Incoming =
     [
         F("AccountSid", "AC00000000000000000000000000000001"), F("ApiVersion", "2010-04-01"), F("CallSid", Sid),
@@ -18,7 +18,7 @@ public sealed class TwilioCallParserTests
         F("Direction", "inbound"), F("From", "+33612345678"), F("FromCountry", "FR"), F("To", "+33184880000"), F("ToCountry", "FR"),
     ];
 
-    // webhook-facts §1.3 example status callback, without a recording.
+    // A 'completed' status callback without a recording (docs/providers.md, 'Twilio: parameters'); invented values.
     internal static readonly KeyValuePair<string, string?>[] CompletedNoAnswer =
     [
         F("AccountSid", "AC00000000000000000000000000000001"), F("ApiVersion", "2010-04-01"), F("CallSid", Sid),

@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Tests.Intake.Email;
 
-/// <summary>Realistic inbound messages written from the providers' documented fields (webhook-facts §4).</summary>
+/// <summary>Realistic inbound messages written from the providers' documented fields (docs/providers.md).</summary>
 internal static class EmailFixtures
 {
     public static KeyValuePair<string, string?> F(string name, string? value) => new(name, value);

@@ -2,7 +2,7 @@ using LeadIntake.Core.Intake.Signatures;
 
 namespace LeadIntake.Core.Tests.Intake.Signatures;
 
-// Official vector: mailgun/mailgun-php tests/Api/WebhookTest.php @03357e25 (webhook-facts §4.2).
+// Official vector: mailgun/mailgun-php tests/Api/WebhookTest.php @03357e25 (docs/providers.md, 'Mailgun routes').
 public sealed class MailgunSignatureTests
 {
     private const string Key = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
@@ -44,7 +44,7 @@ public sealed class MailgunSignatureTests
 
     [Fact]
     public void Mailgun_signature_matches_self_computed_route_example() =>
-        // webhook-facts §4.2 example route POST (self-computed, not official).
+        // A realistic route POST, signed with a made-up key (self-computed, not official).
         Assert.True(MailgunSignature.IsSignedBy("mg_signing_key_example", "1767225600",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "367c92e363f54d535cd69866ecde30115eea34810647f281d2a3366e8a98c3a4"));
 }

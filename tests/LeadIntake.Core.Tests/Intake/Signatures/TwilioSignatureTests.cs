@@ -4,7 +4,7 @@ using LeadIntake.Core.Intake.Signatures;
 namespace LeadIntake.Core.Tests.Intake.Signatures;
 
 // Official vectors: twilio-csharp RequestValidatorTest.cs @709f8b86, twilio-node validation.spec.js @005ea9cd,
-// twilio-python test_request_validator.py @30368b08 (webhook-facts §1.5).
+// twilio-python test_request_validator.py @30368b08 (docs/providers.md, 'Twilio: signature').
 public sealed class TwilioSignatureTests
 {
     private const string Token = "12345";
@@ -110,7 +110,7 @@ public sealed class TwilioSignatureTests
     [Fact]
     public void Twilio_signature_matches_self_computed_voice_webhook_vector()
     {
-        // webhook-facts §1.6 (self-computed, not official): the 12 parameters of the §1.2 example.
+        // Self-computed, not official: the 12 parameters of the incoming-call example in TwilioCallParserTests.
         KeyValuePair<string, string?>[] form =
         [
             new("AccountSid", "AC00000000000000000000000000000001"), new("ApiVersion", "2010-04-01"),

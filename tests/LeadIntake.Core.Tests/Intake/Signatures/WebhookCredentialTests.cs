@@ -6,7 +6,7 @@ namespace LeadIntake.Core.Tests.Intake.Signatures;
 
 public sealed class WebhookCredentialTests
 {
-    // Meta publishes no vector: this one is self-computed (webhook-facts §6.1).
+    // Meta publishes no vector: this one is self-computed (docs/providers.md, 'Meta Lead Ads').
     private const string MetaSecret = "meta_app_secret_example_0001";
     private const string MetaBody = "{\"object\":\"page\",\"entry\":[{\"id\":\"104857600123456\",\"time\":1767225600,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"ad_id\":\"120210000000000001\",\"form_id\":\"998877665544332\",\"leadgen_id\":\"1234567890123456\",\"created_time\":1767225599,\"page_id\":\"104857600123456\",\"adgroup_id\":\"120210000000000001\"}}]}]}";
     private const string MetaHeader = "sha256=158cc53e7e711b29dadeeacb0bf639490b4a8fece761bf465bb0050d709810d9";

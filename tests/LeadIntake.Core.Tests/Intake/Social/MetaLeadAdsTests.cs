@@ -9,7 +9,7 @@ public sealed class MetaLeadAdsTests
 {
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
-    // webhook-facts §6.1 (the body of the self-computed signature vector).
+    // The body of the self-computed signature vector in WebhookCredentialTests (docs/providers.md, 'Meta Lead Ads').
     private const string Notification = "{\"object\":\"page\",\"entry\":[{\"id\":\"104857600123456\",\"time\":1767225600,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"ad_id\":\"120210000000000001\",\"form_id\":\"998877665544332\",\"leadgen_id\":\"1234567890123456\",\"created_time\":1767225599,\"page_id\":\"104857600123456\",\"adgroup_id\":\"120210000000000001\"}}]}]}";
 
     private const string GraphLead = """
