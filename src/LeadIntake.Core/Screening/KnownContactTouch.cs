@@ -1,5 +1,6 @@
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Qualification;
+using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Core.Screening;
 
@@ -25,6 +26,25 @@ public static class KnownContactTouch
         var attached = screenedMql.MovedTo(advanced.To, now) with { AttachedTo = target, LostReason = LostReason.Duplicate };
         return (attached, new LeadEvent(LeadEventType.AttachedTo, now, Actor, target.Value));
     }
+
+    /// <summary>
+    /// The touch as a stage decision on the existing lead: saved with its events, and a lead that is (back) in
+    /// <c>mql</c> queued for dispatch — also when the touch was recorded already, so a redelivery repeats the enqueue.
+    /// A closed lead takes no touch: the touch stays recorded on the new lead only.
+    /// </summary>
+    public static StageDecision Decide(Lead existing, LeadId newLead, DateTimeOffset now)
+    {
+        var change = Touch(existing, newLead, now);
+        return change switch
+        {
+            LeadChange.Applied applied => StageDecision.Of(change, DispatchIfMql(applied.Lead)),
+            LeadChange.Unchanged unchanged => StageDecision.Of(change, DispatchIfMql(unchanged.Lead)),
+            _ => StageDecision.Of(change),
+        };
+    }
+
+    private static NextStep[] DispatchIfMql(Lead lead) =>
+        lead.Status == LeadStatus.Mql ? [new NextStep.Enqueue(PipelineQueue.Dispatch, lead.Id)] : [];
 
     /// <summary>
     /// The touch on the existing lead: a <c>touch</c> event naming the new lead; a nurtured lead is retouched back to

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Core.Screening;
 
@@ -10,6 +11,26 @@ namespace LeadIntake.Core.Screening;
 public static class QuarantineRelease
 {
     public const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// The release as a stage decision: then out of the review queue (when it was held for review) and queued for
+    /// screening again. A repeat finds it released and takes the same steps. The ham example is stored when screening
+    /// gives the released lead its intent (<see cref="ScreeningStage"/>).
+    /// </summary>
+    public static StageDecision Decide(Lead lead, string actor, string? reason, DateTimeOffset now)
+    {
+        var change = Release(lead, actor, reason, now);
+        return StageDecision.Of(change, change switch
+        {
+            LeadChange.Applied applied => FollowUps(applied.Lead),
+            LeadChange.Unchanged unchanged => FollowUps(unchanged.Lead),
+            _ => [],
+        });
+    }
+
+    private static NextStep[] FollowUps(Lead released) => released.StageTimes.ContainsKey(LeadStatus.Review)
+        ? [new NextStep.RemoveFromReview(released.Id), new NextStep.Enqueue(PipelineQueue.Captured, released.Id)]
+        : [new NextStep.Enqueue(PipelineQueue.Captured, released.Id)];
 
     public static LeadChange Release(Lead lead, string actor, string? reason, DateTimeOffset now)
     {

@@ -1,4 +1,6 @@
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Screening.Feedback;
+using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Core.Screening;
 
@@ -9,6 +11,27 @@ namespace LeadIntake.Core.Screening;
 /// </summary>
 public static class SpamConfirmation
 {
+    /// <summary>
+    /// The confirmation as a stage decision: then out of the review queue and a <c>spam</c> feedback example stored
+    /// (a repeat with the same label is a no-op), also when it was confirmed already.
+    /// </summary>
+    public static StageDecision Decide(Lead lead, string actor, DateTimeOffset now)
+    {
+        var change = Confirm(lead, actor, now);
+        return StageDecision.Of(change, change switch
+        {
+            LeadChange.Applied applied => FollowUps(applied.Lead, actor, now),
+            LeadChange.Unchanged unchanged => FollowUps(unchanged.Lead, actor, now),
+            _ => [],
+        });
+    }
+
+    private static NextStep[] FollowUps(Lead confirmed, string actor, DateTimeOffset now) =>
+    [
+        new NextStep.RemoveFromReview(confirmed.Id),
+        new NextStep.RecordFeedback(FeedbackExamples.From(confirmed, LeadIntent.Spam, FeedbackSource.ConfirmedSpam, actor, now)),
+    ];
+
     public static LeadChange Confirm(Lead lead, string actor, DateTimeOffset now)
     {
         switch (LeadLifecycle.Decide(lead.Status, LeadTrigger.ConfirmSpam))

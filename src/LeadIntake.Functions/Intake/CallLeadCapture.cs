@@ -1,7 +1,7 @@
-using System.Text.Json;
 using LeadIntake.Core.Intake.Calls;
 using LeadIntake.Core.Leads;
-using LeadIntake.Functions.Storage;
+using LeadIntake.Core.Stages;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Intake;
 
@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Intake;
 /// Folds one call event into the lead of its call. The call key is claimed by insert in <c>IntakeKeys</c>
 /// (<c>{provider}|call</c> + CallKey → lead id), so every event of a call, in any order, lands on one lead; the
 /// delivery is claimed in the delivery ledger so a repeated callback changes nothing. The lead is created by the first
-/// event and updated with its ETag by later ones (412 → reload and merge again). When it enters the pipeline:
+/// event and updated by later ones through the stage runner (<see cref="CallLeadUpdate"/>: saved with the ETag, 412 → reload and merge once more). When it enters the pipeline:
 /// <see cref="CallPipelineEntry"/>.
 /// </summary>
 public sealed class CallLeadCapture(
@@ -19,11 +19,10 @@ public sealed class CallLeadCapture(
     IPipelineQueue queue,
     DeferredEnqueues deferred,
     WebhookLeadCapture raw,
+    StageRunner runner,
     TimeProvider time,
     ILogger<CallLeadCapture> logger)
 {
-    private const int MaxAttempts = 3;
-
     public async Task<CallCaptureResult> CaptureAsync(CallEvent callEvent, RawPayload payload, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -57,44 +56,37 @@ public sealed class CallLeadCapture(
 
     private async Task<(Lead Lead, bool Created, bool Enqueue)> ApplyAsync(LeadId id, CallEvent callEvent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        bool reportsEnd = CallPipelineEntry.ReportsEnd(callEvent.Provider);
-        for (int attempt = 1; ; attempt++)
+        var stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
-            var stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+            var first = CallLeadMerge.Merge(null, callEvent);
+            var (lead, captured) = Lead.Capture(first, id, now);
+            if (await store.TryCreateAsync(lead, captured, cancellationToken).ConfigureAwait(false))
             {
-                var first = CallLeadMerge.Merge(null, callEvent);
-                var (lead, captured) = Lead.Capture(first, id, now);
-                if (await store.TryCreateAsync(lead, captured, cancellationToken).ConfigureAwait(false))
-                {
-                    return (lead, true, CallPipelineEntry.ShouldEnqueue(null, first.Call!, reportsEnd));
-                }
-                // Another event of the same call created it first: merge into that one.
+                return (lead, true, CallPipelineEntry.ShouldEnqueue(null, first.Call!, CallPipelineEntry.ReportsEnd(callEvent.Provider)));
             }
-            else
-            {
-                var before = stored.Lead.Captured;
-                var after = CallLeadMerge.Merge(before, callEvent);
-                if (SameData(before, after)) return (stored.Lead, false, false);
-                var updated = stored.Lead with { Captured = after };
-                var change = new LeadEvent(LeadEventType.CallUpdated, now, "intake", $"call/{callEvent.Provider}/{after.Call!.State.ToString().ToLowerInvariant()}");
-                try
-                {
-                    var saved = await store.SaveAsync(stored, updated, [change], cancellationToken).ConfigureAwait(false);
-                    bool enqueue = saved.Lead.Status == LeadStatus.Captured && CallPipelineEntry.ShouldEnqueue(before.Call, after.Call!, reportsEnd);
-                    return (saved.Lead, false, enqueue);
-                }
-                catch (LeadChangedConcurrentlyException) when (attempt < MaxAttempts)
-                {
-                    // Someone saved first (another callback, screening): reload and merge again.
-                }
-            }
-            if (attempt >= MaxAttempts) throw new LeadChangedConcurrentlyException(id);
+            // Another event of the same call created it first: merge into that one.
+            stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new LeadChangedConcurrentlyException(id);
         }
-    }
 
-    private static bool SameData(CapturedLead a, CapturedLead b) =>
-        JsonSerializer.Serialize(a, LeadJson.Options) == JsonSerializer.Serialize(b, LeadJson.Options);
+        // The runner saves with the ETag and, when another callback or screening saved first, merges once more into the
+        // fresh lead; a second concurrent change propagates and the provider, answered 500, delivers the event again.
+        // The pipeline entry is not left to the runner: it is queued after the raw payload and the delivery are recorded,
+        // and a failed enqueue is deferred rather than failing a callback whose lead is stored.
+        bool enqueue = false;
+        var change = await runner.RunAsync(stored, "call_update", (lead, at) =>
+        {
+            var decision = CallLeadUpdate.Decide(lead, callEvent, at);
+            enqueue = decision.Next.Any(step => step is NextStep.Enqueue);
+            return decision with { Next = [] };
+        }, cancellationToken).ConfigureAwait(false);
+        return change switch
+        {
+            LeadChange.Applied applied => (applied.Lead, false, enqueue),
+            LeadChange.Unchanged unchanged => (unchanged.Lead, false, false),
+            _ => (stored.Lead, false, false),
+        };
+    }
 }
 
 /// <summary>What a call event did: the lead's id and status, whether it was a repeated delivery, whether it created the lead.</summary>

@@ -35,11 +35,11 @@ public sealed partial class MailboxActionHandler(
         if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return MailboxPages.NotFound();
         var mailbox = claims.RepEmail;
 
-        if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, post, cancellationToken).ConfigureAwait(false);
+        if (await usedLinks.IsUsedAsync(claims, cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored, mailbox, post, cancellationToken).ConfigureAwait(false);
         if (Check(mailboxAction, stored.Lead) is { } problem) return problem;
         if (!post) return MailboxPages.Confirm(mailboxAction, stored.Lead, postUrl);
 
-        if (!await usedLinks.TryUseAsync(claims, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored.Lead, mailbox, post, cancellationToken).ConfigureAwait(false);
+        if (!await usedLinks.TryUseAsync(claims, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)) return await UsedAsync(mailboxAction, stored, mailbox, post, cancellationToken).ConfigureAwait(false);
         LeadChange change;
         try
         {
@@ -81,10 +81,10 @@ public sealed partial class MailboxActionHandler(
     };
 
     /// <summary>A used link: 409. A second POST of a return to sales repeats its follow-ups (a GET, maybe a mail scanner, writes nothing).</summary>
-    private async Task<RepPage> UsedAsync(RepAction action, Lead lead, string mailbox, bool post, CancellationToken cancellationToken)
+    private async Task<RepPage> UsedAsync(RepAction action, StoredLead stored, string mailbox, bool post, CancellationToken cancellationToken)
     {
-        if (post && action == RepAction.ReturnToSales) await corrections.FollowReturnAsync(lead, mailbox, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return MailboxPages.AlreadyUsed(action, lead);
+        if (post && action == RepAction.ReturnToSales) await corrections.FollowReturnAsync(stored, mailbox, cancellationToken).ConfigureAwait(false);
+        return MailboxPages.AlreadyUsed(action, stored.Lead);
     }
 
     private static RepPage Done(RepAction action, Lead lead) => action switch
