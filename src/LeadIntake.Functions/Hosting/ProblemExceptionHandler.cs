@@ -1,3 +1,4 @@
+using LeadIntake.Core.Leads;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LeadIntake.Functions.Hosting;
@@ -5,7 +6,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <summary>
 /// The last line of defence: a malformed request that ASP.NET Core itself rejects (bad framing, body over Kestrel's
 /// limit) is a problem+json 4xx with its own status, never a 500; a storage outage met by any endpoint (intake, admin,
-/// rep pages) is a 503 with <c>Retry-After</c>, never a 500. The outage is logged at most once a minute, with the
+/// rep pages) is a 503 with <c>Retry-After</c>, never a 500, and so is a lead that changed under two decisions in a row. The outage is logged at most once a minute, with the
 /// number of 503 answers since the last line, so an outage at 20 requests a second doesn't flood the log.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -31,6 +32,11 @@ public sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<P
         {
             NoteOutageAnswer(httpContext, exception);
             result = Problems.StorageUnavailable(TimeSpan.FromSeconds(Random.Shared.Next(MinRetryAfterSeconds, MaxRetryAfterSeconds + 1)));
+        }
+        else if (exception is LeadChangedConcurrentlyException)
+        {
+            // The stage runner decided twice and lost both times: nothing was half-applied, and a retry will apply it.
+            result = Problems.LeadBusy(TimeSpan.FromSeconds(Random.Shared.Next(1, MinRetryAfterSeconds + 1)));
         }
         else
         {

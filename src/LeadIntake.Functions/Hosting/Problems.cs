@@ -44,6 +44,13 @@ public static class Problems
                 $"Storage did not answer in time. Send the same request again after {(int)Math.Ceiling(retryAfter.TotalSeconds)} s."),
             retryAfter);
 
+    /// <summary>The lead changed under two decisions in a row (a burst of callbacks for one call): retry shortly.</summary>
+    public static IResult LeadBusy(TimeSpan retryAfter) =>
+        new WithRetryAfter(
+            Field(StatusCodes.Status503ServiceUnavailable, "The lead is being changed by another request; this one was not applied. Try again shortly.", "lead",
+                $"Send the same request again after {(int)Math.Ceiling(retryAfter.TotalSeconds)} s."),
+            retryAfter);
+
     public static IResult Conflict(string message) =>
         Field(StatusCodes.Status409Conflict, "Not allowed in the lead's current status.", "status", message);
 
