@@ -21,25 +21,21 @@ public sealed partial class DispatchLeadHandler(
     RepLinks links,
     IOptionsSnapshot<DispatchOptions> options,
     TimeProvider time,
-    ILogger<DispatchLeadHandler> logger) : ILeadStage<DispatchFacts>
+    ILogger<DispatchLeadHandler> logger)
 {
-    private DispatchFacts? _facts;
-    private Lead? _notified;
-
-    public string Name => "dispatch";
-
     public async Task HandleAsync(LeadId id, CancellationToken cancellationToken)
     {
-        var change = await runner.RunAsync(id, this, cancellationToken).ConfigureAwait(false);
-        if (change is LeadChange.Applied && _facts?.Assignment is { } decision) LogAssigned(logger, id.Value, decision.Method, decision.Team.Id);
-        if (_notified is { RepNotifiedAt: { } at } lead)
+        var run = new DispatchRun(this);
+        var change = await runner.RunAsync(id, run, cancellationToken).ConfigureAwait(false);
+        if (change is LeadChange.Applied && run.Facts?.Assignment is { } decision) LogAssigned(logger, id.Value, decision.Method, decision.Team.Id);
+        if (run.Notified is { RepNotifiedAt: { } at } lead)
         {
             LeadIntakeTelemetry.RepNotified(at - lead.CapturedAt);
             LogNotified(logger, id.Value, (at - lead.CapturedAt).TotalMilliseconds);
         }
     }
 
-    public async Task<DispatchFacts> LoadFactsAsync(Lead lead, CancellationToken cancellationToken)
+    private async Task<DispatchFacts> LoadFactsAsync(Lead lead, CancellationToken cancellationToken)
     {
         var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
         AssignmentDecision? decision = null;
@@ -52,26 +48,38 @@ public sealed partial class DispatchLeadHandler(
             // No deadline when nobody else could take the lead: no directory, or no other eligible rep in the team.
             slaApplies = setup is not null && LeadAssigner.HasAlternative(lead, decision, setup.Directory, now);
         }
-        _facts = new DispatchFacts(setup, decision, slaApplies, links.MailPolicy);
-        return _facts;
+        return new DispatchFacts(setup, decision, slaApplies, links.MailPolicy);
     }
 
-    public StageDecision Decide(Lead lead, DispatchFacts facts, DateTimeOffset now)
+    /// <summary>One message's run of the stage: it keeps the facts and the lead as marked notified, for the log and the metric.</summary>
+    private sealed class DispatchRun(DispatchLeadHandler handler) : ILeadStage<DispatchFacts>
     {
-        var decision = DispatchStage.Decide(lead, facts, now);
-        // The notification mark is its own small save after the mail: watch it, for the latency metric and the log.
-        return decision with
+        public DispatchFacts? Facts { get; private set; }
+
+        public Lead? Notified { get; private set; }
+
+        public string Name => "dispatch";
+
+        public async Task<DispatchFacts> LoadFactsAsync(Lead lead, CancellationToken cancellationToken) =>
+            Facts = await handler.LoadFactsAsync(lead, cancellationToken).ConfigureAwait(false);
+
+        public StageDecision Decide(Lead lead, DispatchFacts facts, DateTimeOffset now)
         {
-            Next = [.. decision.Next.Select(step => step is NextStep.Then { Stage: DispatchStage.RepNotifiedStage } then
-                ? then with { Decide = (l, at) => Watched(then.Decide(l, at)) }
-                : step)],
-        };
-    }
+            var decision = DispatchStage.Decide(lead, facts, now);
+            // The notification mark is its own small save after the mail: watch it, for the latency metric and the log.
+            return decision with
+            {
+                Next = [.. decision.Next.Select(step => step is NextStep.Then { Stage: DispatchStage.RepNotifiedStage } then
+                    ? then with { Decide = (l, at) => Watched(then.Decide(l, at)) }
+                    : step)],
+            };
+        }
 
-    private StageDecision Watched(StageDecision marked)
-    {
-        if (marked.Change is LeadChange.Applied applied) _notified = applied.Lead;
-        return marked;
+        private StageDecision Watched(StageDecision marked)
+        {
+            if (marked.Change is LeadChange.Applied applied) Notified = applied.Lead;
+            return marked;
+        }
     }
 
     /// <summary>Assign with the team's rotation; a concurrent dispatcher spending the same turn → reload, decide again once.</summary>

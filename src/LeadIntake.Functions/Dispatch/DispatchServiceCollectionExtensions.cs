@@ -21,7 +21,6 @@ public static class DispatchServiceCollectionExtensions
         services.AddScoped<SlaWatchHandler>();
         services.AddScoped<RepActionHandler>();
         services.AddScoped<RepLeadPageHandler>();
-        services.AddScoped<RetouchLeadHandler>();
         services.AddHostedService<SalesDirectorySeedFile>();
         return services;
     }
