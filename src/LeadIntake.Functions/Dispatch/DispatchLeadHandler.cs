@@ -1,83 +1,84 @@
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Mail;
+using LeadIntake.Core.Stages;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>
-/// Assigns an MQL (docs/dispatch.md, "Wiring"): route by the rules, take the team's rotation and the account owner,
-/// decide, save the rotation with its ETag (412 → reload and decide again once), save the lead with its ETag, then
-/// mail the rep through the sent-once outbox and record when the rep was notified. A redelivery after any step
-/// resumes from the next one: an assigned lead whose rep was not yet notified gets its mail; a notified one is left
-/// alone. Without a sales directory every MQL goes to <c>Dispatch:DefaultRepEmail</c>.
+/// Assigns an MQL (docs/dispatch.md, "Wiring"): loads the facts <see cref="DispatchStage"/> decides from — the routing
+/// setup, the rep chosen by the rules with the team's rotation turn reserved (its own ETag loop:
+/// <see cref="WithRotationAsync"/>), the account owner, whether a deadline applies — and runs the stage through the
+/// <see cref="StageRunner"/>: the assignment is saved, the rep mailed once, then the lead marked notified. A redelivery
+/// after any step resumes from the next one. Without a sales directory every MQL goes to <c>Dispatch:DefaultRepEmail</c>.
 /// </summary>
 public sealed partial class DispatchLeadHandler(
-    ILeadStore store,
-    IMailOutbox outbox,
+    StageRunner runner,
     ISalesDirectory directory,
     ITeamRotations rotations,
     IAccountOwners owners,
-    RepMails mails,
+    RepLinks links,
     IOptionsSnapshot<DispatchOptions> options,
     TimeProvider time,
     ILogger<DispatchLeadHandler> logger)
 {
     public async Task HandleAsync(LeadId id, CancellationToken cancellationToken)
     {
-        var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await AssignAsync(id, setup, cancellationToken).ConfigureAwait(false);
-        if (stored is null) return;
-        var lead = stored.Lead;
-        if (lead.Status != LeadStatus.Assigned || lead.Assignment is null || lead.RepNotifiedAt is not null) return;
-
-        await outbox.SendOnceAsync(id, mails.RoutedLead(lead, lead.Assignment, setup), cancellationToken).ConfigureAwait(false);
-
-        for (int attempt = 0; ; attempt++)
+        var run = new DispatchRun(this);
+        var change = await runner.RunAsync(id, run, cancellationToken).ConfigureAwait(false);
+        if (change is LeadChange.Applied && run.Facts?.Assignment is { } decision) LogAssigned(logger, id.Value, decision.Method, decision.Team.Id);
+        if (run.Notified is { RepNotifiedAt: { } at } lead)
         {
-            var now = time.GetUtcNow();
-            var notified = stored.Lead with { RepNotifiedAt = now };
-            try
-            {
-                await store.SaveAsync(stored, notified, [new LeadEvent(LeadEventType.RepNotified, now, "dispatch", RoutedLeadMail.Purpose)], cancellationToken).ConfigureAwait(false);
-                LeadIntakeTelemetry.RepNotified(now - lead.CapturedAt);
-                LogNotified(logger, id.Value, (now - lead.CapturedAt).TotalMilliseconds);
-                return;
-            }
-            catch (LeadChangedConcurrentlyException) when (attempt == 0)
-            {
-                stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-                if (stored is null || stored.Lead.RepNotifiedAt is not null) return;
-            }
+            LeadIntakeTelemetry.RepNotified(at - lead.CapturedAt);
+            LogNotified(logger, id.Value, (at - lead.CapturedAt).TotalMilliseconds);
         }
     }
 
-    private async Task<StoredLead?> AssignAsync(LeadId id, RoutingSetup? setup, CancellationToken cancellationToken)
+    private async Task<DispatchFacts> LoadFactsAsync(Lead lead, CancellationToken cancellationToken)
     {
-        for (int attempt = 0; ; attempt++)
+        var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
+        AssignmentDecision? decision = null;
+        bool slaApplies = false;
+        // Only an MQL takes a rotation turn: a redelivery for an assigned lead reserves nothing.
+        if (lead.Status == LeadStatus.Mql)
         {
-            var stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
-            {
-                LogUnknownLead(logger, id.Value);
-                return null;
-            }
-            if (stored.Lead.Status != LeadStatus.Mql) return stored;
             var now = time.GetUtcNow();
-            var decision = setup is null ? DefaultRep(now) : await DecideAsync(stored.Lead, setup, now, cancellationToken).ConfigureAwait(false);
+            decision = setup is null ? DefaultRep(now) : await DecideAsync(lead, setup, now, cancellationToken).ConfigureAwait(false);
             // No deadline when nobody else could take the lead: no directory, or no other eligible rep in the team.
-            var slaApplies = setup is not null && LeadAssigner.HasAlternative(stored.Lead, decision, setup.Directory, now);
-            if (LeadDispatcher.Dispatch(stored.Lead, decision, now, slaApplies) is not LeadChange.Applied applied) return stored;
-            try
+            slaApplies = setup is not null && LeadAssigner.HasAlternative(lead, decision, setup.Directory, now);
+        }
+        return new DispatchFacts(setup, decision, slaApplies, links.MailPolicy);
+    }
+
+    /// <summary>One message's run of the stage: it keeps the facts and the lead as marked notified, for the log and the metric.</summary>
+    private sealed class DispatchRun(DispatchLeadHandler handler) : ILeadStage<DispatchFacts>
+    {
+        public DispatchFacts? Facts { get; private set; }
+
+        public Lead? Notified { get; private set; }
+
+        public string Name => "dispatch";
+
+        public async Task<DispatchFacts> LoadFactsAsync(Lead lead, CancellationToken cancellationToken) =>
+            Facts = await handler.LoadFactsAsync(lead, cancellationToken).ConfigureAwait(false);
+
+        public StageDecision Decide(Lead lead, DispatchFacts facts, DateTimeOffset now)
+        {
+            var decision = DispatchStage.Decide(lead, facts, now);
+            // The notification mark is its own small save after the mail: watch it, for the latency metric and the log.
+            return decision with
             {
-                var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
-                LogAssigned(logger, id.Value, decision.Method, decision.Team.Id);
-                return saved;
-            }
-            catch (LeadChangedConcurrentlyException) when (attempt == 0)
-            {
-                // someone else moved it: decide again on the fresh copy
-            }
+                Next = [.. decision.Next.Select(step => step is NextStep.Then { Stage: DispatchStage.RepNotifiedStage } then
+                    ? then with { Decide = (l, at) => Watched(then.Decide(l, at)) }
+                    : step)],
+            };
+        }
+
+        private StageDecision Watched(StageDecision marked)
+        {
+            if (marked.Change is LeadChange.Applied applied) Notified = applied.Lead;
+            return marked;
         }
     }
 
@@ -115,9 +116,6 @@ public sealed partial class DispatchLeadHandler(
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Lead {LeadId}: rep notified {ElapsedMs} ms after capture")]
     private static partial void LogNotified(ILogger logger, string leadId, double elapsedMs);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Lead {LeadId} not found for dispatch; message completed")]
-    private static partial void LogUnknownLead(ILogger logger, string leadId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Lead {LeadId} assigned by {Method} in team {TeamId}")]
     private static partial void LogAssigned(ILogger logger, string leadId, AssignmentMethod method, string teamId);

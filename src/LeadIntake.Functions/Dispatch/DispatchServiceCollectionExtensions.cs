@@ -17,7 +17,6 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IAccountOwners, TableAccountOwners>();
         services.AddSingleton<IUsedLinks, TableUsedLinks>();
         services.AddSingleton<RepLinks>();
-        services.AddSingleton<RepMails>();
         services.AddScoped<SalesDirectoryAdmin>();
         services.AddScoped<SlaWatchHandler>();
         services.AddScoped<RepActionHandler>();

@@ -1,21 +1,21 @@
 using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Mail;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>
-/// The acceptance SLA for every lead waiting in <c>assigned</c> (docs/dispatch.md, "SLA and velocity"): remind the rep,
-/// then move the lead to the next eligible rep of its team and tell the manager, then escalate once the limit is
-/// reached. Reminder and escalation: mail (sent once per assignment) then mark the lead; reassignment: save the new
-/// owner first, then mail the new rep and the manager. Without a sales directory there is nobody to reassign to: no-op.
+/// The acceptance SLA for every lead waiting in <c>assigned</c> (docs/dispatch.md, "Wiring"): per lead, load the
+/// facts <see cref="SlaWatchStage"/> decides from (the team, its rotation when the SLA may start, the next rep with
+/// the rotation turn reserved when a reassignment is due) and run it through the <see cref="StageRunner"/>: start the
+/// SLA, remind, reassign or escalate. Without a sales directory there is nobody to reassign to: no-op.
 /// </summary>
 public sealed partial class SlaWatchHandler(
     ILeadStore store,
-    IMailOutbox outbox,
+    StageRunner runner,
     ISalesDirectory directory,
     ITeamRotations rotations,
-    RepMails mails,
+    RepLinks links,
     IOptionsMonitor<DispatchOptions> options,
     TimeProvider time,
     ILogger<SlaWatchHandler> logger)
@@ -32,11 +32,12 @@ public sealed partial class SlaWatchHandler(
         }
         // Leads without a running SLA look at their team's rotation on every tick: read each team's once per tick.
         var rotationsThisTick = new Dictionary<string, TeamRotation>(StringComparer.OrdinalIgnoreCase);
+        var mails = links.MailPolicy;
         foreach (var stored in waiting)
         {
             try
             {
-                await WatchAsync(stored, setup, rotationsThisTick, cancellationToken).ConfigureAwait(false);
+                await WatchAsync(stored, setup, rotationsThisTick, mails, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -47,89 +48,47 @@ public sealed partial class SlaWatchHandler(
         }
     }
 
-    private async Task WatchAsync(StoredLead stored, RoutingSetup setup, Dictionary<string, TeamRotation> rotationsThisTick, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoredLead stored, RoutingSetup setup, Dictionary<string, TeamRotation> rotationsThisTick, RepMailPolicy mails, CancellationToken cancellationToken)
     {
-        for (int attempt = 0; ; attempt++)
+        var facts = await LoadFactsAsync(stored.Lead, setup, rotationsThisTick, mails, cancellationToken).ConfigureAwait(false);
+        var outcome = SlaOutcome.None;
+        await runner.RunAsync(stored, "sla-watch", (lead, now) =>
         {
-            var now = time.GetUtcNow();
-            var lead = stored.Lead;
-            var team = setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
-            if (lead.Assignment is { } assigned && lead.ReassignmentCount > 0 && now - assigned.AssignedAt >= MailRepairDelay)
-            {
-                // A reassignment is saved before its mail goes out; if the send failed, the new rep would never hear
-                // of the lead. Sending again is free when it went out (the outbox keeps one mail per assignment).
-                await outbox.SendOnceAsync(lead.Id, mails.RoutedLead(lead, assigned, setup), cancellationToken).ConfigureAwait(false);
-            }
-            try
-            {
-                if (SlaWatch.AwaitsStart(lead, setup.Directory))
-                {
-                    // No SLA ran for this lead (nobody else could take it, or it predates the directory): it starts
-                    // now if someone else can take the lead, so a directory loaded later never reassigns it at once.
-                    if (!rotationsThisTick.TryGetValue(team.Id, out var rotation))
-                    {
-                        rotation = (await rotations.LoadAsync(team.Id, cancellationToken).ConfigureAwait(false)).Rotation;
-                        rotationsThisTick[team.Id] = rotation;
-                    }
-                    bool canMove = LeadAssigner.CanMoveOn(lead, setup.Directory, rotation, now);
-                    await SaveAsync(stored, canMove ? SlaWatch.Start(lead, team.Sla, now) : SlaWatch.Suspend(lead, now), cancellationToken).ConfigureAwait(false);
-                    if (canMove) LogSlaStarted(logger, lead.Id.Value);
-                    return;
-                }
-                var action = SlaWatch.Decide(lead, team.Sla, now).Action;
-                if (action == SlaAction.None || lead.Assignment is not { } current) return;
-                switch (action)
-                {
-                    case SlaAction.Remind:
-                        await outbox.SendOnceAsync(lead.Id, mails.Reminder(lead, current, team, setup), cancellationToken).ConfigureAwait(false);
-                        await SaveAsync(stored, SlaWatch.MarkReminded(lead, SlaAction.Remind, now), cancellationToken).ConfigureAwait(false);
-                        LogReminded(logger, lead.Id.Value);
-                        return;
-                    case SlaAction.Reassign:
-                        var decision = await DispatchLeadHandler.WithRotationAsync(rotations, team.Id,
-                            rotation => LeadAssigner.Reassign(lead, setup.Directory, rotation, now), cancellationToken).ConfigureAwait(false);
-                        if (LeadDispatcher.Reassign(lead, decision, SlaWatch.Actor, now) is LeadChange.Applied applied)
-                        {
-                            // The new rep is promised a deadline only if someone is left after them.
-                            if (!LeadAssigner.CanMoveOn(applied.Lead, setup.Directory, decision.Rotation, now))
-                            {
-                                applied = (LeadChange.Applied)LeadDispatcher.Reassign(lead, decision, SlaWatch.Actor, now, slaApplies: false);
-                            }
-                            await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
-                            await outbox.SendOnceAsync(lead.Id, mails.RoutedLead(applied.Lead, decision.Assignment, setup), cancellationToken).ConfigureAwait(false);
-                            await outbox.SendOnceAsync(lead.Id, mails.ManagerNotice(applied.Lead, team, current, decision.Assignment, setup, now - (lead.SlaStartedAt ?? current.AssignedAt)), cancellationToken).ConfigureAwait(false);
-                            LogReassigned(logger, lead.Id.Value, applied.Lead.ReassignmentCount);
-                            return;
-                        }
-                        await EscalateAsync(stored, team, current, setup, now, cancellationToken).ConfigureAwait(false);
-                        return;
-                    case SlaAction.Escalate:
-                        await EscalateAsync(stored, team, current, setup, now, cancellationToken).ConfigureAwait(false);
-                        return;
-                }
-            }
-            catch (LeadChangedConcurrentlyException) when (attempt == 0)
-            {
-                // accepted or moved meanwhile: decide again on the fresh copy
-                if (await store.FindAsync(lead.Id, cancellationToken).ConfigureAwait(false) is not { } fresh) return;
-                stored = fresh;
-            }
+            (outcome, var decision) = SlaWatchStage.Decide(lead, facts, now);
+            return decision;
+        }, cancellationToken).ConfigureAwait(false);
+        var id = stored.Lead.Id.Value;
+        switch (outcome)
+        {
+            case SlaOutcome.Started: LogSlaStarted(logger, id); break;
+            case SlaOutcome.Reminded: LogReminded(logger, id); break;
+            case SlaOutcome.Reassigned: LogReassigned(logger, id, stored.Lead.ReassignmentCount + 1); break;
+            case SlaOutcome.Escalated: LogEscalated(logger, id, stored.Lead.ReassignmentCount); break;
         }
     }
 
-    // Long enough that the tick which reassigned the lead has finished sending its own mails.
-    private static readonly TimeSpan MailRepairDelay = TimeSpan.FromMinutes(1);
-
-    private async Task EscalateAsync(StoredLead stored, SalesTeam team, RepAssignment current, RoutingSetup setup, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SlaFacts> LoadFactsAsync(
+        Lead lead, RoutingSetup setup, Dictionary<string, TeamRotation> rotationsThisTick, RepMailPolicy mails, CancellationToken cancellationToken)
     {
-        await outbox.SendOnceAsync(stored.Lead.Id, mails.ManagerNotice(stored.Lead, team, current, null, setup, now - (stored.Lead.SlaStartedAt ?? current.AssignedAt)), cancellationToken).ConfigureAwait(false);
-        await SaveAsync(stored, SlaWatch.MarkReminded(stored.Lead, SlaAction.Escalate, now), cancellationToken).ConfigureAwait(false);
-        LogEscalated(logger, stored.Lead.Id.Value, stored.Lead.ReassignmentCount);
-    }
-
-    private async Task SaveAsync(StoredLead stored, LeadChange change, CancellationToken cancellationToken)
-    {
-        if (change is LeadChange.Applied applied) await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var team = setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
+        TeamRotation? rotation = null;
+        AssignmentDecision? reassignment = null;
+        if (SlaWatchStage.NeedsRotation(lead, setup.Directory))
+        {
+            if (!rotationsThisTick.TryGetValue(team.Id, out rotation))
+            {
+                rotation = (await rotations.LoadAsync(team.Id, cancellationToken).ConfigureAwait(false)).Rotation;
+                rotationsThisTick[team.Id] = rotation;
+            }
+        }
+        else if (SlaWatchStage.NeedsReassignment(lead, team, setup.Directory, now))
+        {
+            // The next rep's turn is reserved here, outside the lead's save: the rotation has its own ETag loop.
+            reassignment = await DispatchLeadHandler.WithRotationAsync(rotations, team.Id,
+                r => LeadAssigner.Reassign(lead, setup.Directory, r, now), cancellationToken).ConfigureAwait(false);
+        }
+        return new SlaFacts(setup, team, rotation, reassignment, mails);
     }
 
     [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Lead {LeadId}: SLA watch failed; retried on the next tick")]

@@ -2,22 +2,24 @@ using LeadIntake.Core.Dispatch;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Localization;
 using LeadIntake.Core.Qualification;
+using LeadIntake.Core.Stages;
 using LeadIntake.Functions.Dispatch;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Qualification;
 
 /// <summary>
 /// A rep page (docs/dispatch.md, "Rep pages"): verify the signed link, then on GET show the confirmation or form, on
-/// POST decide, claim the link's nonce (insert first: one-time), save with the ETag (412 → reload, decide again once)
-/// and show the result with freshly signed links to the next steps. A rejected action leaves the link usable.
+/// POST decide (<see cref="RepActionStage"/>), claim the link's nonce (insert first: one-time), run the decision through
+/// the <see cref="StageRunner"/> (save with the ETag, then the account owner or the spam example) and show the result
+/// with freshly signed links to the next steps. A rejected or unsaved action leaves the link usable.
 /// </summary>
 public sealed partial class RepActionHandler(
     ILeadStore store,
     IUsedLinks usedLinks,
-    IAccountOwners owners,
     ISalesDirectory directory,
     RepLinks links,
-    Screening.ScreeningCorrections corrections,
+    StageRunner runner,
     TimeProvider time,
     ILogger<RepActionHandler> logger)
 {
@@ -61,36 +63,35 @@ public sealed partial class RepActionHandler(
         }
 
         var now = time.GetUtcNow();
-        var (decide, errors) = RepActionForm.Read(t, repAction, form, rep, QualificationPolicy.Default, now);
-        if (decide is null) return RepPages.Confirm(t, repAction, stored.Lead, postUrl, errors, form);
-        LeadChange Decide(Lead lead) => NotOwner(t, lead, rep) is { } reason ? new LeadChange.Rejected(reason) : decide(lead);
+        var (act, errors) = RepActionForm.Read(t, repAction, form, rep, QualificationPolicy.Default, now);
+        if (act is null) return RepPages.Confirm(t, repAction, stored.Lead, postUrl, errors, form);
+        StageDecision Decide(Lead lead, DateTimeOffset _) => RepActionStage.Decide(lead, repAction, rep, act, t["Conflict_Reassigned"], now);
 
-        switch (Decide(stored.Lead))
+        switch (Decide(stored.Lead, now).Change)
         {
             case LeadChange.Rejected rejected:
                 return NotOwner(t, stored.Lead, rep) is not null ? RepPages.Conflict(t, stored.Lead, rejected.Reason) : await StaleAsync(t, stored.Lead, rep, cancellationToken).ConfigureAwait(false);
-            case LeadChange.Unchanged unchanged:
-                // A repeat of a saved "disqualify: spam" whose example was not stored (a failure after the save).
-                if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(unchanged.Lead, rep, cancellationToken).ConfigureAwait(false);
-                return RepPages.Done(t, unchanged.Lead, t["Done_NothingToChange"], NextSteps(t, unchanged.Lead, rep));
+            case LeadChange.Unchanged:
+                // Done before (a second click, or a failure after the save): nothing to claim or save, but the steps
+                // that follow the action are taken again, so a spam example or an account owner missed is recorded.
+                var repeated = await runner.RunAsync(stored, Stage, Decide, cancellationToken).ConfigureAwait(false);
+                var found = repeated switch { LeadChange.Unchanged u => u.Lead, LeadChange.Applied a => a.Lead, _ => stored.Lead };
+                return RepPages.Done(t, found, t["Done_NothingToChange"], NextSteps(t, found, rep));
         }
         if (!await usedLinks.TryUseAsync(claims, now, cancellationToken).ConfigureAwait(false)) return RepPages.AlreadyUsed(t, stored.Lead, NextSteps(t, stored.Lead, rep));
         LeadChange saved;
         try
         {
-            saved = await LeadChanges.ApplyAsync(store, stored, Decide, cancellationToken).ConfigureAwait(false);
+            saved = await runner.RunAsync(stored, Stage, Decide, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await usedLinks.ReleaseAsync(claims, CancellationToken.None).ConfigureAwait(false);
+            await ReleaseUnlessSavedAsync(stored, claims).ConfigureAwait(false);
             throw;
         }
         switch (saved)
         {
             case LeadChange.Applied applied:
-                if (repAction is RepAction.Accept or RepAction.Qualify) await owners.RecordAsync(applied.Lead, rep, now, cancellationToken).ConfigureAwait(false);
-                // Spam a rep caught is a lesson for screening: stored as a spam example of this installation.
-                if (repAction == RepAction.Disqualify) await corrections.RecordReportedSpamAsync(applied.Lead, rep, cancellationToken).ConfigureAwait(false);
                 LogActed(logger, leadId.Value, repAction, applied.Lead.Status);
                 if (repAction == RepAction.Qualify && applied.Lead.Bant is { IsComplete: false } partial)
                 {
@@ -106,9 +107,28 @@ public sealed partial class RepActionHandler(
         }
     }
 
-    private static string? NotOwner(RepTexts t, Lead lead, string rep) =>
-        lead.Assignment is { } owner && !string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase)
-            ? t["Conflict_Reassigned"] : null;
+    /// <summary>
+    /// Gives the link back when its action was not saved (the lead is still at the version loaded: storage failed, or
+    /// two other changes came first), so the rep can try again. A failure after the save (a next step) keeps it used:
+    /// the same link then finds the action done and takes the steps again.
+    /// </summary>
+    private async Task ReleaseUnlessSavedAsync(StoredLead loaded, ActionLinkClaims claims)
+    {
+        StoredLead? current;
+        try
+        {
+            current = await store.FindAsync(loaded.Lead.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            current = null; // storage is failing: release, as a failed save would
+        }
+        if (current is null || current.ETag == loaded.ETag) await usedLinks.ReleaseAsync(claims, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private const string Stage = "rep-action";
+
+    private static string? NotOwner(RepTexts t, Lead lead, string rep) => RepActionStage.IsOwner(lead, rep) ? null : t["Conflict_Reassigned"];
 
     private async Task<RepPage> StaleAsync(RepTexts t, Lead lead, string rep, CancellationToken cancellationToken)
     {

@@ -15,7 +15,6 @@ namespace LeadIntake.Functions.Screening;
 /// </summary>
 public sealed partial class ScreeningCorrections(
     StageRunner runner,
-    IScreeningFeedback feedback,
     ILogger<ScreeningCorrections> logger)
 {
     /// <summary>Out of quarantine or review, back to <c>captured</c> and queued for screening without the spam verdict.</summary>
@@ -46,16 +45,6 @@ public sealed partial class ScreeningCorrections(
     public Task FollowReturnAsync(StoredLead stored, string mailbox, CancellationToken cancellationToken) =>
         runner.RunAsync(stored, "return_to_sales", (lead, now) => StageDecision.Unchanged(lead, "link used already", SalesReturn.FollowUps(lead, mailbox, now)), cancellationToken);
 
-    /// <summary>A rep disqualified the lead as spam: a <c>spam</c> example (a repeat is a no-op).</summary>
-    public async Task RecordReportedSpamAsync(Lead lead, string rep, CancellationToken cancellationToken)
-    {
-        if (lead.Status != LeadStatus.Spam || lead.Disqualification?.Reason != DisqualifyReason.Spam) return;
-        if (await feedback.RecordAsync(FeedbackExamples.From(lead, LeadIntent.Spam, FeedbackSource.ReportedSpam, rep, lead.Disqualification.At), cancellationToken).ConfigureAwait(false))
-        {
-            LogFeedback(logger, lead.Id.Value, LeadIntent.Spam, FeedbackSource.ReportedSpam);
-        }
-    }
-
     private LeadChange Logged(LeadChange change, string correction)
     {
         switch (change)
@@ -72,7 +61,4 @@ public sealed partial class ScreeningCorrections(
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Lead {LeadId}: screening corrected ({Correction}), now {Status}")]
     private static partial void LogCorrected(ILogger logger, string leadId, string correction, LeadStatus status);
-
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Lead {LeadId}: feedback example stored, label {Label} from {Source}")]
-    private static partial void LogFeedback(ILogger logger, string leadId, LeadIntent label, FeedbackSource source);
 }

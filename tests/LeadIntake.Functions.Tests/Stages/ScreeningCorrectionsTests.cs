@@ -12,7 +12,7 @@ public sealed class ScreeningCorrectionsTests
     private const string Mailbox = "service@fonderie-test.example";
     private readonly StageHarness _h = new();
 
-    private ScreeningCorrections Corrections => new(_h.Runner, _h.Feedback, NullLogger<ScreeningCorrections>.Instance);
+    private ScreeningCorrections Corrections => new(_h.Runner, NullLogger<ScreeningCorrections>.Instance);
 
     private async Task<StoredLead> HeldForReviewAsync()
     {
