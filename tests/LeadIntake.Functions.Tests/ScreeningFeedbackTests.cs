@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Screening;
 using LeadIntake.Core.Screening.Feedback;
+using LeadIntake.Core.Screening;
 using LeadIntake.Functions.Screening;
 using LeadIntake.Functions.Storage;
 using LeadIntake.Functions.Tests.Dispatch;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
-using static LeadIntake.Core.Dispatch.MailMarkup;
+using static LeadIntake.Core.Mail.MailMarkup;
 
 namespace LeadIntake.Core.Screening;
 

@@ -1,4 +1,6 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Functions.Qualification;
 using LeadIntake.Functions.Storage;
 

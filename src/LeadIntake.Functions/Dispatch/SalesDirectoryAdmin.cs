@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using LeadIntake.Core.Dispatch;
+using System.Text.Json;
+using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Core.Intake;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Functions.Intake;

@@ -1,4 +1,4 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Dispatch;

@@ -1,4 +1,7 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Mails;
+using LeadIntake.Core.Dispatch.Sla;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Stages;
 

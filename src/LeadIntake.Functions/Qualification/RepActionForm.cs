@@ -1,5 +1,5 @@
 using System.Globalization;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Localization;

@@ -1,4 +1,5 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Localization;
 using LeadIntake.Functions.Dispatch;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Localization;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Qualification;
 using static LeadIntake.Functions.Qualification.RepPages;

@@ -1,8 +1,8 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
-using LeadIntake.Core.Screening;
 using LeadIntake.Core.Screening.Feedback;
+using LeadIntake.Core.Screening;
 using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Functions.Stages;

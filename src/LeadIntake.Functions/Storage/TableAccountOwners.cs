@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using LeadIntake.Core.Contacts;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Storage;

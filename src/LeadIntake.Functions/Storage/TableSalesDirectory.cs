@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Storage;
 /// parallel could), and an item change is a read-modify-write guarded by the entity's ETag, so two admins can't lose
 /// each other's change. Reading is one point read. An entity holds 1 MiB, so the compressed document is capped at
 /// <see cref="MaxStoredBytes"/> (a few tens of thousands of reps). Loading reassembles the seed document and parses it
-/// with <see cref="Core.Dispatch.SalesDirectorySeed"/>: one validation for the seed endpoint, the item endpoints and
+/// with <see cref="Core.Dispatch.Directory.SalesDirectorySeed"/>: one validation for the seed endpoint, the item endpoints and
 /// what dispatch reads.
 /// </summary>
 /// <remarks>

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
-using LeadIntake.Core.Dispatch;
+using Azure;
+using LeadIntake.Core.Dispatch.Assignment;
 
 namespace LeadIntake.Functions.Storage;
 

@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
-using LeadIntake.Core.Dispatch;
+using Azure;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Storage;

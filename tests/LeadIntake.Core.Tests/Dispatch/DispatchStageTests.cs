@@ -1,4 +1,8 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Links;
+using LeadIntake.Core.Dispatch.Mails;
+using LeadIntake.Core.Dispatch.Sla;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Stages;
 using static LeadIntake.Core.Tests.SampleLeads;

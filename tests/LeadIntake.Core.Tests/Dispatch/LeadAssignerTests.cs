@@ -1,4 +1,5 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Core.Leads;
 using static LeadIntake.Core.Tests.Dispatch.SampleDirectory;
 using static LeadIntake.Core.Tests.SampleLeads;

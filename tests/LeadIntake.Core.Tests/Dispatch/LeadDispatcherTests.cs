@@ -1,4 +1,4 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
 using LeadIntake.Core.Leads;
 using static LeadIntake.Core.Tests.Dispatch.SampleDirectory;
 using static LeadIntake.Core.Tests.SampleLeads;

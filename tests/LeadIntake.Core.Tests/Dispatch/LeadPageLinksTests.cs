@@ -1,5 +1,5 @@
 using LeadIntake.Core.Contacts;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using static LeadIntake.Core.Tests.SampleLeads;
 

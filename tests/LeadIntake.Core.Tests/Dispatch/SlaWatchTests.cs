@@ -1,4 +1,6 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Sla;
 using LeadIntake.Core.Leads;
 using static LeadIntake.Core.Tests.SampleLeads;
 

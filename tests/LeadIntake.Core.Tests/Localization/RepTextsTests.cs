@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Links;
+using LeadIntake.Core.Dispatch.Mails;
 using LeadIntake.Core.Localization;
 
 namespace LeadIntake.Core.Tests.Localization;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using MimeKit;
 

@@ -1,4 +1,4 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Mails;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Tests.Stages.Fakes;
 

@@ -1,4 +1,4 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Screening.Feedback;
 using LeadIntake.Functions.Qualification;

@@ -1,4 +1,5 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Mails;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Tests.Stages.Fakes;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
+using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
-using LeadIntake.Core.Screening;
 using LeadIntake.Core.Screening.Feedback;
+using LeadIntake.Core.Screening;
 
 namespace LeadIntake.Functions.Tests.Stages.Fakes;
 

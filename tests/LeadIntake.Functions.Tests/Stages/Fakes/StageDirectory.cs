@@ -1,4 +1,5 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Directory;
+
 
 namespace LeadIntake.Functions.Tests.Stages.Fakes;
 

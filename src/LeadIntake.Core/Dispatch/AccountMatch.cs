@@ -1,8 +1,0 @@
-namespace LeadIntake.Core.Dispatch;
-
-/// <summary>What the owner lookup matched the lead on.</summary>
-public enum AccountMatch
-{
-    CompanyDomain,
-    Contact,
-}

@@ -1,4 +1,0 @@
-namespace LeadIntake.Core.Dispatch;
-
-/// <summary>The rep who already owns the lead's account (looked up by storage from the company domain or contact).</summary>
-public sealed record AccountOwner(string RepEmail, AccountMatch MatchedOn);

@@ -1,9 +1,0 @@
-namespace LeadIntake.Core.Dispatch;
-
-/// <summary>How the rep was chosen.</summary>
-public enum AssignmentMethod
-{
-    AccountOwner,
-    RoundRobin,
-    FallbackOwner,
-}

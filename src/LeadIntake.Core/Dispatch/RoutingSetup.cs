@@ -1,4 +1,0 @@
-namespace LeadIntake.Core.Dispatch;
-
-/// <summary>What dispatch reads per lead: the sales directory and its ordered assignment rules.</summary>
-public sealed record RoutingSetup(SalesDirectory Directory, IReadOnlyList<AssignmentRule> Rules);
