@@ -12,7 +12,7 @@ public sealed class ConsoleTexts
 {
     internal const string BaseName = "LeadIntake.Core.Localization.ConsoleTexts";
 
-    private static readonly ResourceManager Resources = new(BaseName, typeof(ConsoleTexts).Assembly);
+    internal static ResourceManager Resources { get; } = new(BaseName, typeof(ConsoleTexts).Assembly);
 
     public static ConsoleTexts English { get; } = new(RepTexts.English);
     public static ConsoleTexts French { get; } = new(RepTexts.French);
