@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace LeadIntake.Functions.Console;
 
@@ -15,39 +16,36 @@ public static class ConsoleServiceCollectionExtensions
 {
     public const string ApplicationName = "LeadIntake";
 
-    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddConsole(this IServiceCollection services)
     {
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => TryZone(o.TimeZone), "Console:TimeZone must be a time zone id such as Europe/Paris.")
             .ValidateOnStart();
-        var mode = configuration.GetValue($"{ConsoleOptions.SectionName}:Auth", ConsoleAuthMode.AdminKey);
-        var keysDirectory = configuration[$"{ConsoleOptions.SectionName}:KeysDirectory"];
+        // Decided when the options are first read, not here: settings added after this call (tests, hosts) still count.
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddSingleton<TableKeyRing>();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ConsoleOptions>, IServiceProvider>((o, console, provider) =>
+            o.XmlRepository = string.IsNullOrWhiteSpace(console.Value.KeysDirectory)
+                ? provider.GetRequiredService<TableKeyRing>()
+                : new FileSystemXmlRepository(new DirectoryInfo(console.Value.KeysDirectory), provider.GetRequiredService<ILoggerFactory>()));
 
-        var protection = services.AddDataProtection().SetApplicationName(ApplicationName);
-        if (!string.IsNullOrWhiteSpace(keysDirectory))
-        {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
-        }
-        else
-        {
-            services.AddSingleton<TableKeyRing>();
-            services.AddOptions<KeyManagementOptions>().Configure<TableKeyRing>((o, ring) => o.XmlRepository = ring);
-        }
-
-        var authentication = services.AddAuthentication(mode == ConsoleAuthMode.EasyAuth ? EasyAuthHandler.SchemeName : ConsoleAccess.CookieScheme);
-        authentication.AddCookie(ConsoleAccess.CookieScheme, o =>
-        {
-            o.Cookie.Name = "leadintake.console";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.Cookie.Path = "/api";
-            o.SlidingExpiration = true;
-            o.LoginPath = ConsoleAccess.SignInPath;
-        });
+        services.AddAuthentication()
+            .AddCookie(ConsoleAccess.CookieScheme, o =>
+            {
+                o.Cookie.Name = "leadintake.console";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.Path = "/api";
+                o.SlidingExpiration = true;
+                o.LoginPath = ConsoleAccess.SignInPath;
+            })
+            .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(ConsoleAccess.CookieScheme)
             .Configure<IOptions<ConsoleOptions>>((o, console) => o.ExpireTimeSpan = console.Value.SessionLifetime);
-        if (mode == ConsoleAuthMode.EasyAuth) authentication.AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
+        // The one scheme that sets HttpContext.User: App Service's header is read only in EasyAuth mode.
+        services.AddOptions<AuthenticationOptions>().Configure<IOptions<ConsoleOptions>>((o, console) =>
+            o.DefaultScheme = console.Value.Auth == ConsoleAuthMode.EasyAuth ? EasyAuthHandler.SchemeName : ConsoleAccess.CookieScheme);
 
         services.AddAntiforgery(o =>
         {

@@ -82,7 +82,7 @@ public static class TableExport
         {
             // Characters XML 1.0 can't hold (control characters other than tab, LF, CR) are dropped, not escaped.
             var text = new string(Neutralise(cell).Where(XmlAllowed).ToArray());
-            sheet.Append("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">").Append(SecurityElement.Escape(text)).Append("</t></is></c>");
+            sheet.Append("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">").Append(text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append("</t></is></c>");
         }
         sheet.Append("</row>");
     }

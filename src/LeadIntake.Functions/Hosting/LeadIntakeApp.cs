@@ -74,7 +74,7 @@ public static class LeadIntakeApp
         services.AddLeadIntakeTelemetry(builder.Configuration);
         services.AddHostedService<StorageStartup>();
         services.AddDispatchAndQualification(builder.Configuration);
-        services.AddConsole(builder.Configuration);
+        services.AddConsole();
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();
