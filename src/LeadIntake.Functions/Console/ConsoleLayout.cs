@@ -36,7 +36,9 @@ public static class ConsoleLayout
         "ol.timeline{padding-left:20px;margin:0}ol.timeline li{margin:4px 0;overflow-wrap:anywhere}" +
         "@media (max-width:700px){main{padding:10px}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}table.cards thead{display:none}" +
         "table.cards tr{border:1px solid #e3e7ee;border-radius:8px;margin:0 0 8px;padding:4px 0}table.cards td{border:0;padding:3px 10px;text-align:left}" +
-        "table.cards td::before{content:attr(data-label);display:block;font-size:.8em;color:#536074;font-weight:600}td.n{text-align:left}}";
+        "table.cards td::before{content:attr(data-label);display:block;font-size:.8em;color:#536074;font-weight:600}td.n{text-align:left}" +
+        "table.grid tr{display:grid;grid-template-columns:repeat(4,minmax(0,1fr))}table.grid td:first-child{grid-column:1/-1}}" +
+        "input[type=checkbox]{width:22px;height:22px;margin:2px}";
 
     /// <summary>A page with the header and navigation; <paramref name="user"/> null on the sign-in page (no navigation).</summary>
     public static ConsolePage Page(HttpContext http, ConsoleTexts t, ConsoleUser? user, ConsoleNav current, string title, string body, int status = StatusCodes.Status200OK)

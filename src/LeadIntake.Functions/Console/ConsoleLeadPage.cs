@@ -21,7 +21,8 @@ public sealed class ConsoleLeadPage : IHttpFunction
 
     public static Delegate Handler => HandleAsync;
 
-    private static readonly JsonSerializerOptions Indented = new(LeadJson.Options) { WriteIndented = true };
+    // Shown HTML-encoded, so the JSON needs no escaping of its own beyond quotes and control characters.
+    private static readonly JsonSerializerOptions Indented = new(LeadJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static async Task<IResult> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
     {

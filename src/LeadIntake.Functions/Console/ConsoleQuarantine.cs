@@ -96,7 +96,7 @@ public sealed class ConsoleQuarantine : IHttpFunction
             var id = lead.Id.Value;
             var reasons = lead.Screening?.Reasons ?? [];
             html.Append(CultureInfo.InvariantCulture, $"<tr data-id=\"{id}\" data-status=\"{WireNames.Of(lead.Status)}\">")
-                .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(t["Col_Select"])}\"><input type=\"checkbox\" name=\"id\" value=\"{id}\" id=\"pick-{id}\" aria-label=\"{E(ConsoleLeadPage.Headline(lead))}\" style=\"width:auto\"></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(t["Col_Select"])}\"><input type=\"checkbox\" name=\"id\" value=\"{id}\" id=\"pick-{id}\" aria-label=\"{E(ConsoleLeadPage.Headline(lead))}\"></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(t["Col_Captured"])}\">{ConsoleLayout.Time(lead.CapturedAt, zone)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(t["Col_Lead"])}\"><a href=\"/api/console/leads/{id}\">{E(ConsoleLeadPage.Headline(lead))}</a></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(t["Col_Status"])}\"><span class=\"status\">{E(t.Rep.Of(lead.Status))}</span></td>")

@@ -62,7 +62,7 @@ public sealed class ConsoleToday : IHttpFunction
             .Append("</div></section>");
 
         var outcomes = Enum.GetValues<TodayOutcome>();
-        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(t["Today_ByChannel"])}</h2><table class=\"cards\" id=\"by-channel\"><thead><tr><th>{E(t["Today_Channel"])}</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(t["Today_ByChannel"])}</h2><table class=\"cards grid\" id=\"by-channel\"><thead><tr><th>{E(t["Today_Channel"])}</th>");
         foreach (var o in outcomes) html.Append(CultureInfo.InvariantCulture, $"<th class=\"n\">{E(t["Outcome_" + o])}</th>");
         html.Append(CultureInfo.InvariantCulture, $"<th class=\"n\">{E(t["Today_Total"])}</th></tr></thead><tbody>");
         foreach (var channel in Enum.GetValues<Channel>())
