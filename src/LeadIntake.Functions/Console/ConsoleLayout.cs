@@ -30,7 +30,7 @@ public static class ConsoleLayout
         "button.secondary,a.button.secondary{background:#e8edf5;color:#16325c}button.danger{background:#b3261e}" +
         ".actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}.muted{color:#5d6878;font-size:.9em}.err{color:#b3261e;font-weight:600}.ok{color:#1b6e2e;font-weight:600}" +
         ".status{display:inline-block;padding:1px 8px;border-radius:10px;background:#e8eefc;font-weight:700;font-size:.9em}" +
-        ".figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}.figure{background:#fff;border-radius:8px;padding:12px;box-shadow:0 1px 3px #0002}" +
+        ".figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px}.figure{background:#fff;border-radius:8px;padding:12px;box-shadow:0 1px 3px #0002}" +
         ".figure b{display:block;font-size:1.6em}dl.facts{display:grid;grid-template-columns:minmax(90px,max-content) 1fr;gap:4px 12px;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}" +
         "pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f6f9;padding:8px;border-radius:6px;font-size:.85em;max-height:480px;overflow-y:auto}" +
         "ol.timeline{padding-left:20px;margin:0}ol.timeline li{margin:4px 0;overflow-wrap:anywhere}" +

@@ -14,6 +14,8 @@ public sealed record LeadListFilter
 {
     public const int MaxSpanDays = 366;
     public const int MaxTextLength = 200;
+    private const int MinYear = 2000;
+    private const int MaxYear = 8999;
 
     public LeadStatus? Status { get; init; }
     public LeadIntent? Intent { get; init; }
@@ -112,13 +114,22 @@ public sealed record LeadListFilter
     private static DateTimeOffset? Time(string name, string? text, TimeZoneInfo zone, bool endOfDay, List<FieldError> errors)
     {
         if (text is null) return null;
+        // Years outside 2000–8999 can hold no lead, and near the ends of the calendar a zone's offset is not in whole
+        // minutes (local mean time) and window arithmetic overflows: refuse them as the field's error.
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            if (endOfDay && day == DateOnly.MaxValue) { errors.Add(new FieldError(name, "The date is out of range.")); return null; }
-            return StartOf(endOfDay ? day.AddDays(1) : day, zone);
+            if (day.Year is >= MinYear and <= MaxYear) return StartOf(endOfDay ? day.AddDays(1) : day, zone);
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && HasOffset(text)) return time;
-        errors.Add(new FieldError(name, "Give a date (YYYY-MM-DD) or a time with its offset (2026-12-02T09:00:00+01:00)."));
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && HasOffset(text))
+        {
+            if (time.UtcDateTime.Year is >= MinYear and <= MaxYear) return time;
+        }
+        else
+        {
+            errors.Add(new FieldError(name, "Give a date (YYYY-MM-DD) or a time with its offset (2026-12-02T09:00:00+01:00)."));
+            return null;
+        }
+        errors.Add(new FieldError(name, $"Out of range: give a time between the years {MinYear} and {MaxYear}."));
         return null;
     }
 

@@ -84,6 +84,8 @@ public sealed class ConsoleApiTests
     [InlineData("from=2026-12-10&to=2026-12-01", "from")]
     [InlineData("from=2020-01-01&to=2026-01-01", "from")]
     [InlineData("to=yesterday", "to")]
+    [InlineData("from=0001-01-01&to=0001-01-02", "from")]
+    [InlineData("to=9999-12-31", "to")]
     [InlineData("continuationToken=not-a-token", "continuationToken")]
     [InlineData("q=hello", "q")]
     [InlineData("pageSize=0", "pageSize")]
@@ -231,6 +233,60 @@ public sealed class ConsoleApiTests
         using var again = await console.PostFormAsync($"/api/console/leads/{id}/release", [new("csrf", token)]);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("nurture", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Reassigning_from_the_console_moves_the_lead_to_the_chosen_rep_mails_them_and_records_who()
+    {
+        await using var app = await TestApp.StartAsync();
+        var seeds = new Dispatch.SampleSeeds();
+        await Dispatch.RepPagesTests.AdminAsync(app, HttpMethod.Post, "/api/sales/directory/seed", seeds.TwoTeams());
+        var dev = await DevServices.GetAsync();
+        using var mail = new MailCatcher(dev.MailWebPort);
+        var id = await app.PostLeadAsync(new { name = "Paul Lambert", email = "p.lambert@scierie-jura.example", company = "Scierie du Jura", country = "FR", message = QuoteRequest });
+        var first = (await app.WaitForLeadAsync(id, TestApp.IsNotified, Wait)).GetProperty("assignedRep").GetString();
+        var chosen = first == seeds.Alice ? seeds.Carol : seeds.Alice;
+        using var console = await ConsoleClient.SignInAsync(app);
+
+        using var page = await console.Http.GetAsync($"/api/console/leads/{id}/reassign");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"value=\"{chosen}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{first}\"", html, StringComparison.Ordinal); // not back to the current owner
+        var token = await console.TokenAsync($"/api/console/leads/{id}/reassign");
+        using var unknownRep = await console.PostFormAsync($"/api/console/leads/{id}/reassign", [new("csrf", token), new("rep", "nobody@corp.example")]);
+        Assert.Equal(HttpStatusCode.Conflict, unknownRep.StatusCode);
+        using var reassign = await console.PostFormAsync($"/api/console/leads/{id}/reassign", [new("csrf", token), new("rep", chosen)]);
+        Assert.Equal(HttpStatusCode.Redirect, reassign.StatusCode);
+
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal(chosen, lead.GetProperty("assignedRep").GetString());
+        Assert.Equal(1, lead.GetProperty("sla").GetProperty("reassignmentCount").GetInt32());
+        var reassigned = Assert.Single(lead.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "reassigned");
+        Assert.Equal("admin", reassigned.GetProperty("actor").GetString());
+        Assert.Contains(await mail.WaitAsync(chosen, 1, Wait), m => m.Html.Contains("Scierie du Jura", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Marking_an_assigned_lead_as_spam_quarantines_it_and_stores_a_spam_example()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.PostLeadAsync(new { name = "Marc Petit", email = "m.petit@menuiserie-petit.example", message = QuoteRequest });
+        await app.WaitForLeadAsync(id, TestApp.IsNotified, Wait);
+        using var console = await ConsoleClient.SignInAsync(app);
+        var token = await console.TokenAsync($"/api/console/leads/{id}/spam");
+        using var spam = await console.PostFormAsync($"/api/console/leads/{id}/spam", [new("csrf", token), new("reason", "reseller fishing for prices")]);
+        Assert.Equal(HttpStatusCode.Redirect, spam.StatusCode);
+
+        var lead = await app.GetLeadAsync(id);
+        Assert.Equal("spam", lead.GetProperty("status").GetString());
+        var disqualified = Assert.Single(lead.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "disqualified");
+        Assert.Equal("admin", disqualified.GetProperty("actor").GetString());
+        var month = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var examples = new List<Core.Screening.Feedback.FeedbackExample>();
+        await foreach (var example in app.GetService<Core.Screening.Feedback.IScreeningFeedback>().ListAsync(month.AddMonths(-1), month, CancellationToken.None)) examples.Add(example);
+        var stored = Assert.Single(examples, e => e.LeadId.Value == id);
+        Assert.Equal(Core.Leads.LeadIntent.Spam, stored.Label);
+        Assert.Equal(Core.Screening.Feedback.FeedbackSource.ReportedSpam, stored.Source);
     }
 
     [Fact]
