@@ -24,7 +24,7 @@ public static class ConsoleLayout
         "section,.card{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 3px #0002;margin:0 0 14px}" +
         "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ee;vertical-align:top;overflow-wrap:anywhere}" +
         "th{font-size:.85em;color:#536074}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}" +
-        "form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:8px 12px;align-items:end}" +
+        "form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px 12px;align-items:end}" +
         "label{display:block;font-weight:600;font-size:.9em;margin:0 0 3px}input,select,textarea{width:100%;font-size:16px;padding:8px;border:1px solid #b8c0cc;border-radius:6px;background:#fff}" +
         "button.primary,a.button,button.secondary{display:inline-block;padding:10px 16px;font-size:16px;font-weight:700;border:0;border-radius:7px;background:#1f5fbf;color:#fff;text-decoration:none;cursor:pointer;text-align:center}" +
         "button.secondary,a.button.secondary{background:#e8edf5;color:#16325c}button.danger{background:#b3261e}" +
