@@ -31,7 +31,14 @@ public sealed class ConsoleLeadAction : IHttpFunction
         {
             return ConsoleLayout.Message(http, t, user, StatusCodes.Status404NotFound, t["Error_Title"], t["Error_NotFound"]);
         }
-        if (HttpMethods.IsGet(http.Request.Method)) return await ConfirmAsync(http, t, user, stored.Lead, what, actions, cancellationToken);
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            // Nothing to confirm when the status doesn't allow it: say so now rather than after the click.
+            return ConsoleLeadPage.Allowed(stored.Lead).Contains(what)
+                ? await ConfirmAsync(http, t, user, stored.Lead, what, actions, cancellationToken)
+                : ConsoleLayout.Message(http, t, user, StatusCodes.Status409Conflict, t["Error_Title"],
+                    t.Format("Action_NotDone", $"{t["Action_" + WireNames.Of(what)]} ≠ {t.Rep.Of(stored.Lead.Status)}"));
+        }
 
         if (await ConsoleAccess.CheckFormAsync(http) is { } refused) return refused;
         var form = await http.Request.ReadFormAsync(cancellationToken);

@@ -228,7 +228,9 @@ public sealed class ConsoleApiTests
         Assert.Equal("admin", nurtured.GetProperty("actor").GetString());
         Assert.True((TimeProvider.System.GetUtcNow() - nurtured.GetProperty("at").GetDateTimeOffset()).Duration() < TimeSpan.FromMinutes(1));
 
-        // Not allowed any more in this status: 409 with the reason, nothing saved.
+        // Not allowed any more in this status: the confirmation page says so, and a post anyway is 409, nothing saved.
+        using var confirmation = await console.Http.GetAsync($"/api/console/leads/{id}/release");
+        Assert.Equal(HttpStatusCode.Conflict, confirmation.StatusCode);
         token = await console.TokenAsync($"/api/console/leads/{id}");
         using var again = await console.PostFormAsync($"/api/console/leads/{id}/release", [new("csrf", token)]);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
