@@ -24,6 +24,8 @@ switch (verb)
         return await HostileCommand.RunAsync(rest, Console.Out, Console.Error);
     case "fault":
         return await FaultCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "console":
+        return await ConsoleCommand.RunAsync(rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine("""
             usage:
@@ -35,6 +37,9 @@ switch (verb)
                                               end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
               hostile [--short]               the hostile-input suite over every endpoint against the real app: status classes, 5xx,
                                               junk rows, control characters stored, header and markup injections (exit 1 if any)
+              console [--leads 20000] [--days 30] [--runs 20]
+                                              the cockpit's reads: leads written straight into the table, then the lead list, Today and
+                                              quarantine requests signed in; median and p90 latency, table transactions per request
               fault [--rate 20] [--duration 90] [--outage 30] [--kill-at 15] [--restart-at 18] [--outage-at 35] [--timeout 180] [--json FILE]
                                               fault run: two app processes on one emulator pair; one killed and restarted, storage stopped and restarted
             """);

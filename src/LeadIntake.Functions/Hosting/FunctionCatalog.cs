@@ -35,6 +35,15 @@ public static class FunctionCatalog
         HttpEntry<ConfirmSpamLead>(),
         HttpEntry<MailboxLeadAction>(),
         HttpEntry<ExportScreeningFeedback>(),
+        HttpEntry<ListLeads>(),
+        HttpEntry<ExportLeads>(),
+        HttpEntry<Console.ConsoleToday>(),
+        HttpEntry<Console.ConsoleSignIn>(),
+        HttpEntry<Console.ConsoleSignOut>(),
+        HttpEntry<Console.ConsoleLeadList>(),
+        HttpEntry<Console.ConsoleLeadPage>(),
+        HttpEntry<Console.ConsoleLeadAction>(),
+        HttpEntry<Console.ConsoleQuarantine>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
+using LeadIntake.Functions.Console;
 using LeadIntake.Functions.Dispatch;
 using LeadIntake.Functions.Intake;
 using LeadIntake.Functions.Mail;
@@ -75,6 +76,7 @@ public static class LeadIntakeApp
         services.AddLeadIntakeTelemetry(builder.Configuration);
         services.AddHostedService<StorageStartup>();
         services.AddDispatchAndQualification(builder.Configuration);
+        services.AddConsole();
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();
@@ -89,6 +91,8 @@ public static class LeadIntakeApp
         app.Use(NoSniff);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Sets HttpContext.User from the console's sign-in (cookie or App Service Authentication); checked per handler.
+        app.UseAuthentication();
         app.UseIntakeDeadline();
         app.UseCapture();
         app.MapFunctions(enforceKeys: !functionsMode);

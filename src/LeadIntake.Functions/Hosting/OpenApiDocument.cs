@@ -24,6 +24,8 @@ public sealed partial class OpenApiDocument : IHttpFunction
         ["IntakeSocial"] = "A social lead ad: provider meta (X-Hub-Signature-256; leads fetched from the Graph API) or generic (JSON).",
         ["VerifyMetaWebhook"] = "Meta's webhook verification: echoes hub.challenge as text/plain when hub.verify_token matches.",
         ["OpenApiDocument"] = "This document.",
+        ["ListLeads"] = "Admin key (x-functions-key) or signed-in console user. Leads newest first: 200 {items:[{id,status,intent,channel,provider,capturedAt,assignedRep,utmSource,utmCampaign}],continuationToken}. Query: status, intent, channel, provider, rep, utmSource, utmCampaign, from, to (YYYY-MM-DD or ISO 8601 with offset; at most 366 days), q (email or phone), continuationToken, pageSize (1-200). 400 names the bad parameter.",
+        ["ExportLeads"] = "Admin key or signed-in console user. The lead list (same query as GET /api/leads) as csv or xlsx, cells protected against formula injection.",
     };
 
     public static JsonObject Build()

@@ -119,7 +119,7 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         return entity;
     }
 
-    private static Lead FromEntity(TableEntity entity)
+    internal static Lead FromEntity(TableEntity entity)
     {
         int chunks = entity.GetInt32("DataChunks") ?? 0;
         var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));

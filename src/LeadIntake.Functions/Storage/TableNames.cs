@@ -25,5 +25,8 @@ public static class TableNames
     /// <summary>PII-free index of feedback examples (PartitionKey <c>yyyyMM</c>, RowKey lead id); the example itself sits in the lead's partition.</summary>
     public const string ScreeningFeedback = "ScreeningFeedback";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback];
+    /// <summary>The Data Protection keys of the cockpit's sign-in cookie and form tokens (PartitionKey <c>key</c>).</summary>
+    public const string ConsoleKeys = "ConsoleKeys";
+
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys];
 }

@@ -199,6 +199,15 @@ public static class HostileCases
             yield return new("leads get", $"route {name}", HttpMethod.Get, $"/api/leads/{segment}", null, null, true);
             yield return new("leads release", $"route {name}", HttpMethod.Post, $"/api/leads/{segment}/release", "application/json", "{}"u8.ToArray(), true);
         }
+        // The lead list and its exports (admin key): every query parameter, and the export format segment.
+        foreach (var (name, value) in TextValues().Concat([("year one", "0001-01-01"), ("year 9999", "9999-12-31"), ("year one time", "0001-01-01T00:00:00Z")]))
+        {
+            foreach (var parameter in new[] { "status", "from", "to", "q", "continuationToken", "rep", "utmSource", "pageSize" })
+            {
+                yield return new("leads list", $"query {parameter} {name}", HttpMethod.Get, $"/api/leads?{parameter}={Uri.EscapeDataString(value)}", null, null, true);
+            }
+        }
+        foreach (var (name, segment) in RouteValues()) yield return new("leads export", $"route {name}", HttpMethod.Get, $"/api/leads/export/{segment}", null, null, true);
         foreach (var r in JsonFields("leads release", $"/api/leads/{t.LeadId}/release", new JsonObject { ["reason"] = "false positive" }, ["reason"], true)) yield return r;
         foreach (var r in Bodies("leads release", HttpMethod.Post, $"/api/leads/{t.LeadId}/release", true, json: true, form: false)) yield return r;
 

@@ -1,0 +1,16 @@
+namespace LeadIntake.Functions.Console;
+
+/// <summary>A rendered cockpit page: HTML with its status code, never cached, never framed.</summary>
+public sealed record ConsolePage(int StatusCode, string Html) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return response.WriteAsync(Html);
+    }
+}

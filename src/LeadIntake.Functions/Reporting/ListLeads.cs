@@ -1,0 +1,30 @@
+using System.Text.Json;
+using LeadIntake.Functions.Console;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Reporting;
+
+/// <summary>
+/// <c>GET /api/leads?status=&amp;intent=&amp;channel=&amp;provider=&amp;rep=&amp;utmSource=&amp;utmCampaign=&amp;from=&amp;to=&amp;q=&amp;continuationToken=</c>
+/// (admin key or signed-in console user): <c>200 {"items":[…],"continuationToken":null|"…"}</c>, newest first.
+/// Anonymous at the Functions host: the handler checks the admin key or the console sign-in itself.
+/// </summary>
+public sealed class ListLeads : IHttpFunction
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static FunctionDeclaration Declaration { get; } =
+        new("ListLeads", new HttpTrigger("leads", ["get"], AuthLevel.Anonymous));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
+    {
+        if (ConsoleAccess.Json(http).Denied is { } denied) return denied;
+        var request = LeadListRequest.Read(http);
+        if (request.Filter is not { } filter) return Problems.Fields(StatusCodes.Status400BadRequest, "Invalid lead list parameters.", request.Errors);
+        var page = await leads.ListAsync(filter, request.PageSize, request.ContactKey, cancellationToken);
+        return TypedResults.Json(new { items = page.Items.Select(LeadListItem.From).ToList(), continuationToken = page.Next?.Value }, Json);
+    }
+}
