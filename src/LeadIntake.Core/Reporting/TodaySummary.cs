@@ -1,4 +1,4 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Sla;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Core.Reporting;

@@ -1,9 +1,12 @@
-using LeadIntake.Core.Dispatch;
+using LeadIntake.Core.Dispatch.Assignment;
+using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Core.Leads;
-using LeadIntake.Core.Mail;
 using LeadIntake.Core.Qualification;
+using LeadIntake.Core.Screening.Feedback;
+using LeadIntake.Core.Stages;
 using LeadIntake.Functions.Dispatch;
 using LeadIntake.Functions.Screening;
+using LeadIntake.Functions.Stages;
 
 namespace LeadIntake.Functions.Console;
 
@@ -16,12 +19,10 @@ namespace LeadIntake.Functions.Console;
 /// then the routed-lead mail to the new rep, sent once per assignment).
 /// </summary>
 public sealed partial class ConsoleActions(
-    ILeadStore store,
+    StageRunner runner,
     ScreeningCorrections corrections,
     ISalesDirectory directory,
-    IMailOutbox outbox,
-    RepMails mails,
-    TimeProvider time,
+    RepLinks links,
     ILogger<ConsoleActions> logger)
 {
     public const string ManualReason = "reassigned by hand in the console";
@@ -32,7 +33,7 @@ public sealed partial class ConsoleActions(
         {
             ConsoleAction.Release => await corrections.ReleaseAsync(stored, user.Name, reason, cancellationToken).ConfigureAwait(false),
             ConsoleAction.Spam => await MarkSpamAsync(stored, user, reason, cancellationToken).ConfigureAwait(false),
-            ConsoleAction.Nurture => await SaveAsync(stored, l => LeadQualifier.ReturnToNurture(l, user.Name, time.GetUtcNow()), cancellationToken).ConfigureAwait(false),
+            ConsoleAction.Nurture => await runner.RunAsync(stored, "console_nurture", (l, now) => StageDecision.Of(LeadQualifier.ReturnToNurture(l, user.Name, now)), cancellationToken).ConfigureAwait(false),
             ConsoleAction.Reassign => await ReassignAsync(stored, user, repEmail, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
@@ -47,9 +48,14 @@ public sealed partial class ConsoleActions(
     private async Task<LeadChange> MarkSpamAsync(StoredLead stored, ConsoleUser user, string? reason, CancellationToken cancellationToken)
     {
         if (stored.Lead.Status == LeadStatus.Review) return await corrections.ConfirmSpamAsync(stored, user.Name, cancellationToken).ConfigureAwait(false);
-        var change = await SaveAsync(stored, l => LeadQualifier.Disqualify(l, DisqualifyReason.Spam, reason, user.Name, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        if (change is LeadChange.Applied applied) await corrections.RecordReportedSpamAsync(applied.Lead, user.Name, cancellationToken).ConfigureAwait(false);
-        return change;
+        return await runner.RunAsync(stored, "console_spam", (l, now) =>
+        {
+            var change = LeadQualifier.Disqualify(l, DisqualifyReason.Spam, reason, user.Name, now);
+            // Spam a person caught is a lesson for screening: one spam example, as when a rep reports it.
+            return change is LeadChange.Applied { Lead: { Status: LeadStatus.Spam, Disqualification: { Reason: DisqualifyReason.Spam } disqualified } spam }
+                ? StageDecision.Of(change, new NextStep.RecordFeedback(FeedbackExamples.From(spam, LeadIntent.Spam, FeedbackSource.ReportedSpam, user.Name, disqualified.At)))
+                : StageDecision.Of(change);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LeadChange> ReassignAsync(StoredLead stored, ConsoleUser user, string? repEmail, CancellationToken cancellationToken)
@@ -61,42 +67,20 @@ public sealed partial class ConsoleActions(
         var team = setup.Directory.FindTeam(stored.Lead.AssignedTeam) is { } current && current.Members.Contains(rep.Email, StringComparer.OrdinalIgnoreCase)
             ? current
             : setup.Directory.Teams.FirstOrDefault(t => t.Members.Contains(rep.Email, StringComparer.OrdinalIgnoreCase)) ?? setup.Directory.DefaultTeam;
-        RepAssignment? assignment = null;
-        var change = await SaveAsync(stored, lead =>
+        var mails = links.MailPolicy;
+        return await runner.RunAsync(stored, "console_reassign", (lead, now) =>
         {
-            var now = time.GetUtcNow();
-            assignment = new RepAssignment(rep.Email, rep.Name, $"{ManualReason} ({user.Name})", now);
+            var assignment = new RepAssignment(rep.Email, rep.Name, $"{ManualReason} ({user.Name})", now);
             // A hand-picked rep is outside the rotation: the team's round-robin state is not touched.
             var decision = new AssignmentDecision(assignment, team, AssignmentMethod.FallbackOwner, TeamRotation.Start(team.Id), RotationChanged: false, rep);
-            return LeadDispatcher.Reassign(lead, decision, user.Name, now);
+            var change = LeadDispatcher.Reassign(lead, decision, user.Name, now);
+            // The new rep hears of the lead once per assignment (the outbox keys the mail by lead and purpose).
+            return change is LeadChange.Applied applied
+                ? StageDecision.Of(change, new NextStep.SendMail(lead.Id, mails.RoutedLead(applied.Lead, assignment, setup, now)))
+                : StageDecision.Of(change);
         }, cancellationToken).ConfigureAwait(false);
-        if (change is LeadChange.Applied applied && assignment is not null)
-        {
-            await outbox.SendOnceAsync(applied.Lead.Id, mails.RoutedLead(applied.Lead, assignment, setup), cancellationToken).ConfigureAwait(false);
-        }
-        return change;
     }
 
-    /// <summary>Decide, save with the ETag; when someone saved first, reload and decide once more (then give up).</summary>
-    private async Task<LeadChange> SaveAsync(StoredLead stored, Func<Lead, LeadChange> decide, CancellationToken cancellationToken)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var change = decide(stored.Lead);
-            if (change is not LeadChange.Applied applied) return change;
-            try
-            {
-                var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
-                return applied with { Lead = saved.Lead };
-            }
-            catch (LeadChangedConcurrentlyException) when (attempt == 0)
-            {
-                if (await store.FindAsync(stored.Lead.Id, cancellationToken).ConfigureAwait(false) is not { } fresh) return new LeadChange.Rejected("The lead no longer exists.");
-                stored = fresh;
-            }
-        }
-    }
-
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Lead {LeadId}: console action {Action} → {Outcome}")]
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Lead {LeadId}: console action {Action} → {Outcome}")]
     private static partial void LogAction(ILogger logger, string leadId, ConsoleAction action, string outcome);
 }
