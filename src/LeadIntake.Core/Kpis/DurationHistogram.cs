@@ -3,7 +3,7 @@ namespace LeadIntake.Core.Kpis;
 /// <summary>
 /// Fixed log-scale buckets for durations, so percentiles can be kept as counters (Table Storage can't sort or sum).
 /// Bucket 0 holds everything under one second; bucket b ≥ 1 holds [2^((b−1)/4), 2^(b/4)) seconds: four buckets per
-/// doubling, 100 buckets reach 1.5 years. A percentile is read as its bucket's geometric middle, 2^((b−½)/4) s,
+/// doubling; bucket 100, the last, ends at 2^25 s (388 days) and also holds anything longer (beyond the bound). A percentile is read as its bucket's geometric middle, 2^((b−½)/4) s,
 /// so it is within a factor 2^(1/8) of a value in the bucket: a relative error of at most 9.1 % (a true p50 of
 /// 10 minutes reads between 9 min 10 s and 10 min 55 s), whatever the number of samples.
 /// </summary>

@@ -16,8 +16,16 @@ public static class KpiProjection
     public static Dictionary<KpiCell, long> DeltaOfSave(
         LeadKpiProfile? before, LeadKpiProfile after, IReadOnlyList<LeadEvent> history, IReadOnlyList<LeadEvent> added, KpiCalendar calendar)
     {
-        var addedKeys = added.Select(KpiEventTypes.KeyOf).ToHashSet(StringComparer.Ordinal);
-        var earlier = history.Where(e => !addedKeys.Contains(KpiEventTypes.KeyOf(e))).ToList();
+        // The log before the save: the history less one copy of each added event. An event appended twice (a
+        // redelivered step saved again) keeps its first copy here, so the second adds nothing.
+        var toRemove = added.GroupBy(KpiEventTypes.KeyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var earlier = new List<LeadEvent>(history.Count);
+        foreach (var e in history.Reverse())
+        {
+            var key = KpiEventTypes.KeyOf(e);
+            if (toRemove.TryGetValue(key, out int left) && left > 0) toRemove[key] = left - 1;
+            else earlier.Add(e);
+        }
         var was = before is null || earlier.Count == 0 ? [] : LeadKpiContributions.Compute(before, earlier, calendar);
         var now = LeadKpiContributions.Compute(after, history, calendar);
         return LeadKpiContributions.Delta(was, now);
