@@ -2,6 +2,7 @@ using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
 using LeadIntake.Functions.Dispatch;
 using LeadIntake.Functions.Intake;
+using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Mail;
 using LeadIntake.Functions.Screening;
 using LeadIntake.Functions.Storage;
@@ -73,6 +74,7 @@ public static class LeadIntakeApp
         services.AddLeadIntakeTelemetry(builder.Configuration);
         services.AddHostedService<StorageStartup>();
         services.AddDispatchAndQualification(builder.Configuration);
+        services.AddKpis();
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();

@@ -25,5 +25,10 @@ public static class TableNames
     /// <summary>PII-free index of feedback examples (PartitionKey <c>yyyyMM</c>, RowKey lead id); the example itself sits in the lead's partition.</summary>
     public const string ScreeningFeedback = "ScreeningFeedback";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback];
+    /// <summary>KPI projections: per month (PartitionKey <c>m{yyyyMM}</c>) 16 aggregate rows and one marker row per projected event.</summary>
+    public const string Kpis = "Kpis";
+    /// <summary>What the KPIs need from people: spend ledger lines (PartitionKey <c>spend-{yyyyMM}</c>) and monthly visitors.</summary>
+    public const string KpiInputs = "KpiInputs";
+
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, Kpis, KpiInputs];
 }
