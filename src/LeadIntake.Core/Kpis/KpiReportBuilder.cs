@@ -92,8 +92,9 @@ public static class KpiReportBuilder
                 Transformation = Ratio(won, mql),
                 Velocity = velocity.ToDictionary(v => v.Key, v => v.Value(channel)),
                 Lvr = prevMql == 0 ? null : (double)(mql - prevMql) / prevMql,
-                Cpl = mql == 0 ? null : Math.Round(leadGen / mql, 2),
-                Cac = won == 0 ? null : Math.Round(all / won, 2),
+                // No spend entered is not a cost of zero: CPL and CAC are undefined then, as with no lead or no sale.
+                Cpl = mql == 0 || !lines.Any(l => l.Kind == SpendKind.LeadGeneration) ? null : Math.Round(leadGen / mql, 2),
+                Cac = won == 0 || lines.Count == 0 ? null : Math.Round(all / won, 2),
                 Spend = all,
                 SqlViaNurture = viaNurture,
                 SqlViaNurtureShare = mode == KpiMode.Period ? Ratio(viaNurture, sql) : null,

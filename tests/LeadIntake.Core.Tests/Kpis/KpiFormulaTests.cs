@@ -94,6 +94,14 @@ public sealed class KpiFormulaTests
     }
 
     [Fact]
+    public void Cpl_and_cac_are_null_when_no_spend_was_entered_not_zero()
+    {
+        var report = Report(Sum(Commercial(Start, more: [Assigned, Accepted, Sql, Sal, Opportunity, Won])), November);
+        Assert.Null(report.Total.Cpl);
+        Assert.Null(report.Total.Cac);
+    }
+
+    [Fact]
     public void Spend_that_matches_no_lead_is_listed()
     {
         var cells = Sum(Commercial(Start));
