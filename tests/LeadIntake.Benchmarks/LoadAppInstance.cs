@@ -27,6 +27,8 @@ internal sealed class LoadAppInstance : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<LoadAppInstance> StartAsync(
         string storage, int smtpPort, string repEmail, string signingKey, LoadTransactionCounter counter, IReadOnlyDictionary<string, string?>? settings = null)
     {

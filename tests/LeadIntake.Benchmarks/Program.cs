@@ -24,6 +24,8 @@ switch (verb)
         return await HostileCommand.RunAsync(rest, Console.Out, Console.Error);
     case "fault":
         return await FaultCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "kpis":
+        return await LeadIntake.Benchmarks.Kpis.KpiBenchCommand.RunAsync(rest, Console.Out);
     default:
         Console.Error.WriteLine("""
             usage:
@@ -37,6 +39,9 @@ switch (verb)
                                               junk rows, control characters stored, header and markup injections (exit 1 if any)
               fault [--rate 20] [--duration 90] [--outage 30] [--kill-at 15] [--restart-at 18] [--outage-at 35] [--timeout 180] [--json FILE]
                                               fault run: two app processes on one emulator pair; one killed and restarted, storage stopped and restarted
+              kpis [--leads 100000] [--runs 7] [--project-leads 40]
+                                              KPI page render time for a month of N leads (counters as the projections write them), and
+                                              storage transactions per stage change of the projections (sequential and 8 concurrent writers)
             """);
         return 2;
 }

@@ -51,7 +51,7 @@ public static class KpiReportBuilder
                 {
                     if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
                     var parts = key.Split('|');
-                    if (parts.Length == 7) Count(parts[4], parts[5], parts[3], n);
+                    if (parts.Length == 6) Count(parts[4], parts[5], parts[3], n);
                 }
             }
         }

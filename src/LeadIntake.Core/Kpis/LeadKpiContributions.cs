@@ -123,7 +123,7 @@ public static class LeadKpiContributions
             {
                 foreach (int window in CohortWindows)
                 {
-                    if (s.At - lead.CapturedAt <= TimeSpan.FromDays(window)) Add(s.At, $"c|{captureMonth.Key}|{window}|{Word(s.Step)}|{dims}");
+                    if (s.At - lead.CapturedAt <= TimeSpan.FromDays(window)) Add(s.At, $"c|{captureMonth.Key}|{window}|{Word(s.Step)}|{ch}|{lead.Source}");
                 }
             }
             foreach (var (change, from, to) in EpisodeChanges)

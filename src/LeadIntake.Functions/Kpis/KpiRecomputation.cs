@@ -32,10 +32,11 @@ public sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore sto
             await foreach (var (lead, events) in scan.ReadAsync(from, to, cancellationToken).ConfigureAwait(false))
             {
                 leads++;
-                var shard = TableKpiStore.ShardOf(lead.Id);
+                var shardOfLead = TableKpiStore.ShardOf(lead.Id);
                 foreach (var (cell, n) in LeadKpiContributions.Compute(LeadKpiProfile.Of(lead), events, calendar))
                 {
                     if (!computed.TryGetValue(cell.Month, out var shards)) continue;
+                    var shard = $"{shardOfLead}-{TableKpiStore.FamilyOf(cell.Key)}";
                     if (!shards.TryGetValue(shard, out var cells)) shards[shard] = cells = new Dictionary<string, long>(StringComparer.Ordinal);
                     cells[cell.Key] = cells.GetValueOrDefault(cell.Key) + n;
                 }

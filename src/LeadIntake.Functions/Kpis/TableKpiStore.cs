@@ -9,10 +9,11 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>
-/// The KPI projections in Table Storage. A month is one partition (<c>m{yyyyMM}</c>) holding 16 aggregate rows
-/// (<c>agg-0</c>…<c>agg-f</c>, one per lead shard, so concurrent saves rarely contend for one ETag) whose counters are
-/// JSON, and one marker row per projected event (<c>e-{leadId}-{eventKey}</c>). A delta is applied in ONE
-/// entity-group transaction: insert the markers, replace the aggregate with its ETag. A marker that exists (409)
+/// The KPI projections in Table Storage. A month is one partition (<c>m{yyyyMM}</c>) holding aggregate rows
+/// <c>agg-{shard}-{family}</c> (16 lead shards, so concurrent saves rarely contend for one ETag; one row per family of
+/// counters, so none nears 1 MiB) whose counters are JSON, and one marker row per projected event
+/// (<c>e-{leadId}-{eventKey}</c>). A delta is applied in ONE entity-group transaction: insert the markers, replace
+/// the shard's touched aggregate rows with their ETags. A marker that exists (409)
 /// means the delta was applied before: nothing changes. A month's page reads 16 rows per month, never a lead.
 /// </summary>
 public sealed class TableKpiStore(StorageAccount storage)
@@ -28,32 +29,41 @@ public sealed class TableKpiStore(StorageAccount storage)
     public static string ShardOf(LeadId id) => LeadPartition.For(id)[^1..];
 
     /// <summary>
-    /// Applies one lead's delta to one month: returns the storage transactions used (one read and one batch when
-    /// nobody else wrote the shard meanwhile) and whether the delta was new.
+    /// Applies one lead's delta to one month: returns the storage transactions used (one query for the shard's rows and
+    /// one batch when nobody else wrote the shard meanwhile) and whether the delta was new.
     /// </summary>
     public async Task<(int Transactions, bool Applied)> ApplyAsync(
         KpiMonth month, string shard, IReadOnlyDictionary<string, long> delta, LeadId lead, IReadOnlyList<string> eventKeys, CancellationToken cancellationToken)
     {
         int transactions = 0;
-        string partition = PartitionOf(month), row = AggregatePrefix + shard;
+        string partition = PartitionOf(month);
+        var families = delta.GroupBy(d => FamilyOf(d.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         for (int attempt = 0; ; attempt++)
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // One query reads every family row of the shard (a few rows of one partition): one transaction.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix + shard + "-"} and RowKey lt {AggregatePrefix + shard + "-~"}");
+            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false)) existing[entity.RowKey] = entity;
             transactions++;
-            var cells = existing.HasValue && existing.Value is { } e ? ReadCells(e) : new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var (key, n) in delta)
-            {
-                long value = cells.GetValueOrDefault(key) + n;
-                if (value == 0) cells.Remove(key);
-                else cells[key] = value;
-            }
             var actions = eventKeys.Distinct(StringComparer.Ordinal)
                 .Select(k => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"e-{lead.Value}-{k}")))
                 .ToList();
-            var aggregate = WriteCells(new TableEntity(partition, row), cells);
-            actions.Add(existing.HasValue && existing.Value is { } current
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, aggregate, current.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, aggregate));
+            int markers = actions.Count;
+            foreach (var (family, changes) in families)
+            {
+                string row = $"{AggregatePrefix}{shard}-{family}";
+                var cells = existing.TryGetValue(row, out var current) ? ReadCells(current) : new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (key, n) in changes)
+                {
+                    long value = cells.GetValueOrDefault(key) + n;
+                    if (value == 0) cells.Remove(key);
+                    else cells[key] = value;
+                }
+                var aggregate = WriteCells(new TableEntity(partition, row), cells);
+                actions.Add(current is not null
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, aggregate, current.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, aggregate));
+            }
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -62,13 +72,23 @@ public sealed class TableKpiStore(StorageAccount storage)
             catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
             {
                 transactions++;
-                // A marker already there: this delta was applied by an earlier attempt. The aggregate changed under us
-                // (412, or 409 on its insert): read it again and retry.
-                if (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < actions.Count - 1) return (transactions, false);
+                // A marker already there: this delta was applied by an earlier attempt. An aggregate changed under us
+                // (412, or 409 on its insert): read again and retry.
+                if (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < markers) return (transactions, false);
                 if (attempt >= 20) throw;
             }
         }
     }
+
+    /// <summary>
+    /// Counters are kept in one row per shard and family (the key's first word: o, p, c, v, ve, s, sh, r…), so no row
+    /// nears the 1 MiB entity limit however many sources, campaigns and reps a month has.
+    /// </summary>
+    public static string FamilyOf(string key) => key[..key.IndexOf('|', StringComparison.Ordinal)] switch
+    {
+        "ra" or "rc" or "rb" or "rw" or "rs" => "r",
+        var word => word,
+    };
 
     /// <summary>The counters of a month, all shards added up (one query: the 16 aggregate rows of the partition).</summary>
     public async Task<Dictionary<string, long>> ReadMonthAsync(KpiMonth month, CancellationToken cancellationToken)
@@ -88,13 +108,13 @@ public sealed class TableKpiStore(StorageAccount storage)
         var shards = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            shards[entity.RowKey[AggregatePrefix.Length..]] = entity;
+            shards[entity.RowKey[AggregatePrefix.Length..]] = entity; // "{shard}-{family}"
         }
         return shards;
     }
 
     /// <summary>
-    /// Replaces a month's shards with recomputed counters. Each write carries the ETag read before the recomputation
+    /// Replaces a month's rows (keyed <c>{shard}-{family}</c>) with recomputed counters. Each write carries the ETag read before the recomputation
     /// started, so a projection that landed meanwhile makes it fail (412) instead of being overwritten. Returns whether
     /// anything changed.
     /// </summary>
@@ -103,7 +123,7 @@ public sealed class TableKpiStore(StorageAccount storage)
     {
         var partition = PartitionOf(month);
         var actions = new List<TableTransactionAction>();
-        foreach (var shard in before.Keys.Union(shards.Keys, StringComparer.Ordinal))
+        foreach (var shard in before.Keys.Union(shards.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var old = before.TryGetValue(shard, out var o) ? ReadCells(o) : [];
             var now = shards.TryGetValue(shard, out var n) ? n : [];
@@ -114,7 +134,9 @@ public sealed class TableKpiStore(StorageAccount storage)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, o.ETag));
         }
         if (actions.Count == 0) return false;
-        await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        // A batch holds at most 100 operations; each chunk still carries its ETags, so a projection that landed
+        // meanwhile fails its chunk (412) and the recomputation reads the month again.
+        foreach (var chunk in actions.Chunk(100)) await _table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
