@@ -30,6 +30,10 @@ public sealed class KpiOptions : IValidatableObject
     [Range(2, 120, ErrorMessage = "Kpis:RecomputeLookbackMonths must be between 2 and 120.")]
     public int RecomputeLookbackMonths { get; set; } = 24;
 
+    /// <summary>How long a stage change may wait for its KPI projection; past it the save returns and the daily recomputation corrects the counters.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Kpis:ProjectionTimeout must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan ProjectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Base64 key (≥ 32 bytes) of the keyed hash that pseudonymises lead ids in the Parquet export; the export is refused without it.</summary>
     public string? ExportKey { get; set; }
 

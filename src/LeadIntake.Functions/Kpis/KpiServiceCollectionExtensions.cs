@@ -18,7 +18,8 @@ public static class KpiServiceCollectionExtensions
         services.AddSingleton<KpiParquetExport>();
         // Every stage saves through ILeadStore: the projection hooks there, after the lead's own transaction.
         services.Replace(ServiceDescriptor.Singleton<ILeadStore>(sp => new ProjectingLeadStore(
-            ActivatorUtilities.CreateInstance<TableLeadStore>(sp), sp.GetRequiredService<KpiProjector>(), sp.GetRequiredService<ILogger<ProjectingLeadStore>>())));
+            ActivatorUtilities.CreateInstance<TableLeadStore>(sp), sp.GetRequiredService<KpiProjector>(),
+            sp.GetRequiredService<IOptions<KpiOptions>>().Value.ProjectionTimeout, sp.GetRequiredService<ILogger<ProjectingLeadStore>>())));
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Kpis;
 /// error is logged (lead id and error type only) and the daily recomputation (<see cref="RecomputeKpis"/>) corrects
 /// the counters. Cost per stage change: one query of the lead's events, then one read and one batch per month touched.
 /// </summary>
-public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector projector, ILogger<ProjectingLeadStore> logger) : ILeadStore
+public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector projector, TimeSpan timeout, ILogger<ProjectingLeadStore> logger) : ILeadStore
 {
     /// <summary>Storage transactions the projections used since start (the benchmarks read it).</summary>
     public long ProjectionTransactions => Interlocked.Read(ref _transactions);
@@ -19,8 +19,19 @@ public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector p
     public async Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken)
     {
         bool created = await inner.TryCreateAsync(lead, firstEvent, cancellationToken).ConfigureAwait(false);
-        if (created) await ProjectAsync(lead.Id, null, LeadKpiProfile.Of(lead), [firstEvent], [firstEvent], cancellationToken).ConfigureAwait(false);
+        if (!created) return created;
+        using var bounded = Bounded(cancellationToken);
+        await ProjectAsync(lead.Id, null, LeadKpiProfile.Of(lead), [firstEvent], [firstEvent], bounded.Token).ConfigureAwait(false);
         return created;
+    }
+
+    // A projection may not hold a stage (or the intake's answer) longer than Kpis:ProjectionTimeout: past it, the
+    // counters wait for the daily recomputation.
+    private CancellationTokenSource Bounded(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(timeout);
+        return source;
     }
 
     public Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
@@ -34,9 +45,10 @@ public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector p
         if (before == after && !events.Any(e => KpiEventTypes.Classify(e) is not null)) return saved;
         try
         {
-            var history = await inner.GetEventsAsync(updated.Id, cancellationToken).ConfigureAwait(false);
+            using var bounded = Bounded(cancellationToken);
+            var history = await inner.GetEventsAsync(updated.Id, bounded.Token).ConfigureAwait(false);
             Interlocked.Increment(ref _transactions);
-            await ProjectAsync(updated.Id, before, after, history, events, cancellationToken).ConfigureAwait(false);
+            await ProjectAsync(updated.Id, before, after, history, events, bounded.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
