@@ -1,99 +1,103 @@
-using System.IO.Compression;
-using System.Security;
+using System.Globalization;
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace LeadIntake.Functions.Exports;
 
 /// <summary>
-/// Writes a table (headers, rows of text) as CSV or XLSX. Every cell that a spreadsheet would read as a formula —
-/// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return — gets a leading apostrophe, so
-/// a lead who typed <c>=HYPERLINK(…)</c> in a form can't run anything on the lead manager's machine
-/// (OWASP, "CSV Injection"). The XLSX is a minimal SpreadsheetML package written here: inline strings only, one sheet.
+/// Writes a table as CSV (RFC 4180, UTF-8 with a BOM so spreadsheet programs read accents) or as XLSX (one sheet per
+/// table, through the Open XML SDK). Numbers stay numbers; text is protected against formula injection: a cell that
+/// starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading <c>'</c>, so a
+/// spreadsheet shows it as text instead of running it (https://owasp.org/www-community/attacks/CSV_Injection).
 /// </summary>
 public static class TableExport
 {
-    public const string CsvContentType = "text/csv; charset=utf-8";
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvMediaType = "text/csv; charset=utf-8";
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The cell as a spreadsheet may show it: formula triggers neutralised with a leading apostrophe.</summary>
-    public static string Neutralise(string? cell)
+    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        if (string.IsNullOrEmpty(cell)) return "";
-        return cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
-    }
-
-    /// <summary>RFC 4180 CSV in UTF-8 with a byte order mark (Excel then reads accents right), CRLF line ends.</summary>
-    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        var text = new StringBuilder(CsvLine(headers));
-        foreach (var row in rows) text.Append(CsvLine(row));
+        var text = new StringBuilder();
+        text.AppendJoin(',', headers.Select(h => Quote(Defuse(h)))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.AppendJoin(',', row.Select(v => Quote(Text(v)))).Append("\r\n");
+        }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    /// <summary>An XLSX workbook with one sheet: the header row, then the rows, every cell an inline string.</summary>
-    public static byte[] WriteXlsx(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string sheetName = "Leads")
+    public static byte[] WriteXlsx(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, string sheetName = "Sheet1") =>
+        WriteXlsx([new ExportSheet(sheetName, headers, [.. rows])]);
+
+    public static byte[] WriteXlsx(IReadOnlyList<ExportSheet> sheets)
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            Entry(zip, "[Content_Types].xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
-                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
-                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
-                "</Types>");
-            Entry(zip, "_rels/.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>" +
-                "</Relationships>");
-            Entry(zip, "xl/workbook.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
-                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
-                $"<sheets><sheet name=\"{SecurityElement.Escape(sheetName)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            Entry(zip, "xl/_rels/workbook.xml.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
-                "</Relationships>");
-            var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
-                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-            int index = 1;
-            AppendRow(sheet, index++, headers);
-            foreach (var row in rows) AppendRow(sheet, index++, row);
-            sheet.Append("</sheetData></worksheet>");
-            Entry(zip, "xl/worksheets/sheet1.xml", sheet.ToString());
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetList = workbook.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var sheet in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.AppendChild(Row(sheet.Headers.Select(h => (object?)h)));
+                foreach (var row in sheet.Rows) data.AppendChild(Row(row));
+                part.Worksheet = new Worksheet(data);
+                sheetList.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(sheet.Name, names) });
+            }
+            workbook.Workbook.Save();
         }
-        return buffer.ToArray();
+        return stream.ToArray();
     }
 
-    private static string CsvLine(IEnumerable<string?> cells) =>
-        string.Join(",", cells.Select(c => Quote(Neutralise(c)))) + "\r\n";
+    /// <summary>The text a cell shows, defused: a leading formula character gets a <c>'</c> in front.</summary>
+    public static string Defuse(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny("\",\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-
-    private static void AppendRow(StringBuilder sheet, int index, IEnumerable<string?> cells)
+    private static string Text(object? value) => value switch
     {
-        sheet.Append("<row r=\"").Append(index).Append("\">");
-        foreach (var cell in cells)
+        null => "",
+        string s => Defuse(s),
+        IFormattable number when IsNumber(value) => number.ToString(null, CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static bool IsNumber(object value) => value is int or long or double or decimal or float;
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static Row Row(IEnumerable<object?> values)
+    {
+        var row = new Row();
+        foreach (var value in values)
         {
-            // Characters XML 1.0 can't hold (control characters other than tab, LF, CR) are dropped, not escaped.
-            var text = new string(Neutralise(cell).Where(XmlAllowed).ToArray());
-            sheet.Append("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">").Append(text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append("</t></is></c>");
+            row.AppendChild(value is not null && IsNumber(value)
+                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)) }
+                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(Text(value))) { Space = SpaceProcessingModeValues.Preserve }) });
         }
-        sheet.Append("</row>");
+        return row;
     }
 
-    private static bool XmlAllowed(char c) => c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF');
+    // XML 1.0 has no place for most control characters (a pasted bell or form feed): dropped rather than a broken file.
+    private static string XmlSafe(string text) =>
+        text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r') ? new string([.. text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r')]) : text;
 
-    private static void Entry(ZipArchive zip, string name, string content)
+    // Excel refuses sheet names over 31 characters, with []:*?/\ or repeated (case-insensitively).
+    private static string SheetName(string name, HashSet<string> used)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-        using var stream = entry.Open();
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
-        stream.Write(bytes);
+        var clean = new string([.. name.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '_' : c)]);
+        if (clean.Length == 0) clean = "Sheet";
+        if (clean.Length > 31) clean = clean[..31];
+        var unique = clean;
+        for (int n = 2; !used.Add(unique); n++) unique = $"{clean[..Math.Min(clean.Length, 28)]}~{n.ToString(CultureInfo.InvariantCulture)}";
+        return unique;
     }
 }

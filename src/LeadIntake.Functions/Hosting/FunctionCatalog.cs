@@ -44,6 +44,13 @@ public static class FunctionCatalog
         HttpEntry<Console.ConsoleLeadPage>(),
         HttpEntry<Console.ConsoleLeadAction>(),
         HttpEntry<Console.ConsoleQuarantine>(),
+        HttpEntry<Kpis.GetKpis>(),
+        HttpEntry<Kpis.PutKpiSpend>(),
+        HttpEntry<Kpis.PutKpiVisitors>(),
+        HttpEntry<Kpis.RecomputeKpiMonth>(),
+        HttpEntry<Kpis.ExportKpis>(),
+        HttpEntry<Kpis.ExportKpiParquet>(),
+        HttpEntry<Kpis.KpiPage>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =
@@ -58,6 +65,7 @@ public static class FunctionCatalog
         Typed<WatchLeadSla>(WatchLeadSla.Declaration),
         Typed<Qualification.RecycleStaleLeads>(Qualification.RecycleStaleLeads.Declaration),
         Typed<DigestLeadsToReview>(DigestLeadsToReview.Declaration),
+        Typed<Kpis.RecomputeKpis>(Kpis.RecomputeKpis.Declaration),
     ];
 
     public static IEnumerable<FunctionDeclaration> All =>

@@ -3,6 +3,7 @@ using LeadIntake.Core.Mail;
 using LeadIntake.Functions.Console;
 using LeadIntake.Functions.Dispatch;
 using LeadIntake.Functions.Intake;
+using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Mail;
 using LeadIntake.Functions.Screening;
 using LeadIntake.Functions.Storage;
@@ -77,6 +78,7 @@ public static class LeadIntakeApp
         services.AddHostedService<StorageStartup>();
         services.AddDispatchAndQualification(builder.Configuration);
         services.AddConsole();
+        services.AddKpis();
         if (!functionsMode)
         {
             services.AddHostedService<StandaloneQueueRuntime>();

@@ -60,6 +60,7 @@ public sealed partial class OpenApiDocument : IHttpFunction
                 item[method.ToLowerInvariant()] = operation;
             }
         }
+        Kpis.KpiOpenApi.Describe(paths);
         return new JsonObject
         {
             ["openapi"] = "3.1.0",

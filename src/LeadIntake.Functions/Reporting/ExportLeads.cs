@@ -43,8 +43,8 @@ public sealed class ExportLeads : IHttpFunction
         if (rows.Count > MaxRows) rows.RemoveRange(MaxRows, rows.Count - MaxRows);
         var name = $"leads-{filter.From.UtcDateTime:yyyyMMdd}-{filter.Before.AddTicks(-1).UtcDateTime:yyyyMMdd}.{format}";
         return format == "csv"
-            ? TypedResults.File(TableExport.WriteCsv(Headers, rows), TableExport.CsvContentType, name)
-            : TypedResults.File(TableExport.WriteXlsx(Headers, rows), TableExport.XlsxContentType, name);
+            ? TypedResults.File(TableExport.WriteCsv(Headers, rows), TableExport.CsvMediaType, name)
+            : TypedResults.File(TableExport.WriteXlsx(Headers, rows, "Leads"), TableExport.XlsxMediaType, name);
     }
 
     internal static IReadOnlyList<string?> Row(Lead lead)

@@ -27,6 +27,10 @@ public static class TableNames
 
     /// <summary>The Data Protection keys of the cockpit's sign-in cookie and form tokens (PartitionKey <c>key</c>).</summary>
     public const string ConsoleKeys = "ConsoleKeys";
+    /// <summary>KPI projections: per month (PartitionKey <c>m{yyyyMM}</c>) 16 aggregate rows and one marker row per projected event.</summary>
+    public const string Kpis = "Kpis";
+    /// <summary>What the KPIs need from people: spend ledger lines (PartitionKey <c>spend-{yyyyMM}</c>) and monthly visitors.</summary>
+    public const string KpiInputs = "KpiInputs";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys];
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs];
 }

@@ -1,0 +1,36 @@
+using LeadIntake.Functions.Exports;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Kpis;
+
+/// <summary>
+/// <c>GET /api/kpis/export?month=&amp;mode=&amp;window=&amp;format=csv|xlsx&amp;table=</c> (admin): the KPI tables of a month.
+/// XLSX holds every table as a sheet (or only <c>table</c>); CSV holds one table (<c>table</c>, default <c>funnel</c>).
+/// Cells are protected against formula injection.
+/// </summary>
+public sealed class ExportKpis : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } = new("ExportKpis", new HttpTrigger("kpis/export", ["get"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
+    {
+        var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
+        if (problem is not null) return problem;
+        format = (format ?? "csv").ToLowerInvariant();
+        if (format is not ("csv" or "xlsx"))
+            return Problems.Field(StatusCodes.Status400BadRequest, "The export query is not valid.", "format", "format must be csv or xlsx.");
+        if (table is not null && !KpiTables.Names.Contains(table))
+            return Problems.Field(StatusCodes.Status400BadRequest, "The export query is not valid.", "table", $"table must be one of {string.Join(", ", KpiTables.Names)}.");
+        var sheets = KpiTables.From(await reports.LoadAsync(query!, cancellationToken));
+        var name = $"kpis-{query!.Month}-{Core.Leads.WireNames.Of(query.Mode)}";
+        if (format == "xlsx")
+        {
+            var chosen = table is null ? sheets : [.. sheets.Where(s => s.Name == table)];
+            return TypedResults.File(TableExport.WriteXlsx(chosen), TableExport.XlsxMediaType, $"{name}.xlsx");
+        }
+        var sheet = sheets.First(s => s.Name == (table ?? "funnel"));
+        return TypedResults.File(TableExport.WriteCsv(sheet.Headers, sheet.Rows), TableExport.CsvMediaType, $"{name}-{sheet.Name}.csv");
+    }
+}

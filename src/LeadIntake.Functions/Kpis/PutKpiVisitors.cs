@@ -1,0 +1,38 @@
+using System.Text.Json;
+using LeadIntake.Core.Kpis;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake;
+
+namespace LeadIntake.Functions.Kpis;
+
+/// <summary><c>PUT /api/kpis/visitors/{month}</c> (admin), body <c>{"visitors": 12345}</c>: the month's website visitors (the conversion rate's denominator).</summary>
+public sealed class PutKpiVisitors : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } = new("PutKpiVisitors", new HttpTrigger("kpis/visitors/{month}", ["put"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string month, HttpRequest request, TableKpiStore store, CancellationToken cancellationToken)
+    {
+        if (!KpiMonth.TryParse(month, out var m))
+            return Problems.Field(StatusCodes.Status400BadRequest, "The month is not valid.", "month", "month must be YYYY-MM, e.g. 2026-11.");
+        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, 4096, cancellationToken);
+        if (unreadable is not null) return unreadable;
+        long visitors;
+        try
+        {
+            using var document = JsonDocument.Parse(body!);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("visitors", out var v) ||
+                v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out visitors) || visitors < 0 || visitors > 1_000_000_000_000)
+            {
+                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "The visitors are not valid.", "visitors", "visitors must be a whole number between 0 and 1,000,000,000,000.");
+            }
+        }
+        catch (JsonException)
+        {
+            return Problems.Malformed("body", "The body must be JSON such as {\"visitors\": 12345}.");
+        }
+        await store.SetVisitorsAsync(m, visitors, cancellationToken);
+        return TypedResults.Ok(new { month = m.ToString(), visitors });
+    }
+}

@@ -1,0 +1,23 @@
+using LeadIntake.Core.Kpis;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Kpis;
+
+/// <summary>
+/// <c>POST /api/kpis/recompute?month=YYYY-MM</c> (admin): the daily recomputation, now, for one month (after an
+/// import of old leads or a fixed projection bug). Answers whether the counters changed.
+/// </summary>
+public sealed class RecomputeKpiMonth : IHttpFunction
+{
+    public static FunctionDeclaration Declaration { get; } = new("RecomputeKpiMonth", new HttpTrigger("kpis/recompute", ["post"], AuthLevel.Admin));
+
+    public static Delegate Handler => HandleAsync;
+
+    private static async Task<IResult> HandleAsync(string? month, KpiRecomputation recomputation, CancellationToken cancellationToken)
+    {
+        if (!KpiMonth.TryParse(month, out var m))
+            return Problems.Field(StatusCodes.Status400BadRequest, "The month is not valid.", "month", "month must be YYYY-MM, e.g. 2026-11.");
+        var changed = await recomputation.RunAsync([m], cancellationToken);
+        return TypedResults.Ok(new { month = m.ToString(), changed = changed.Count > 0 });
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LeadIntake.Core.Kpis;
+using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Storage;
+
+namespace LeadIntake.Functions.Kpis;
+
+/// <summary>
+/// The KPI projections in Table Storage. A month is one partition (<c>m{yyyyMM}</c>) holding aggregate rows
+/// <c>agg-{shard}-{family}</c> (16 lead shards, so concurrent saves rarely contend for one ETag; one row per family of
+/// counters, so none nears 1 MiB) whose counters are JSON, and one marker row per projected event
+/// (<c>e-{leadId}-{eventKey}</c>). A delta is applied in ONE entity-group transaction: insert the markers, replace
+/// the shard's touched aggregate rows with their ETags. A marker that exists (409)
+/// means the delta was applied before: nothing changes. A month's page reads 16 rows per month, never a lead.
+/// </summary>
+public sealed class TableKpiStore(StorageAccount storage)
+{
+    private const int ChunkChars = 30_000;
+    private const string AggregatePrefix = "agg-";
+    private const string MetaRow = "meta";
+    private readonly TableClient _table = storage.Table(TableNames.Kpis);
+    private readonly TableClient _inputs = storage.Table(TableNames.KpiInputs);
+
+    public static string PartitionOf(KpiMonth month) => "m" + month.Key;
+
+    public static string ShardOf(LeadId id) => LeadPartition.For(id)[^1..];
+
+    /// <summary>
+    /// Applies one lead's delta to one month: returns the storage transactions used (one query for the shard's rows and
+    /// one batch when nobody else wrote the shard meanwhile) and whether the delta was new.
+    /// </summary>
+    public async Task<(int Transactions, bool Applied)> ApplyAsync(
+        KpiMonth month, string shard, IReadOnlyDictionary<string, long> delta, LeadId lead, IReadOnlyList<string> eventKeys, CancellationToken cancellationToken)
+    {
+        int transactions = 0;
+        string partition = PartitionOf(month);
+        var families = delta.GroupBy(d => FamilyOf(d.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        for (int attempt = 0; ; attempt++)
+        {
+            // One query reads every family row of the shard (a few rows of one partition): one transaction.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix + shard + "-"} and RowKey lt {AggregatePrefix + shard + "-~"}");
+            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false)) existing[entity.RowKey] = entity;
+            transactions++;
+            var actions = eventKeys.Distinct(StringComparer.Ordinal)
+                .Select(k => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"e-{lead.Value}-{k}")))
+                .ToList();
+            int markers = actions.Count;
+            foreach (var (family, changes) in families)
+            {
+                string row = $"{AggregatePrefix}{shard}-{family}";
+                var cells = existing.TryGetValue(row, out var current) ? ReadCells(current) : new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (key, n) in changes)
+                {
+                    long value = cells.GetValueOrDefault(key) + n;
+                    if (value == 0) cells.Remove(key);
+                    else cells[key] = value;
+                }
+                var aggregate = WriteCells(new TableEntity(partition, row), cells);
+                actions.Add(current is not null
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, aggregate, current.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, aggregate));
+            }
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return (transactions + 1, true);
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
+            {
+                transactions++;
+                // A marker already there: this delta was applied by an earlier attempt. An aggregate changed under us
+                // (412, or 409 on its insert): read again and retry.
+                if (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < markers) return (transactions, false);
+                if (attempt >= 20) throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counters are kept in one row per shard and family (the key's first word: o, p, c, v, ve, s, sh, r…), so no row
+    /// nears the 1 MiB entity limit however many sources, campaigns and reps a month has.
+    /// </summary>
+    public static string FamilyOf(string key) => key[..key.IndexOf('|', StringComparison.Ordinal)] switch
+    {
+        "ra" or "rc" or "rb" or "rw" or "rs" => "r",
+        var word => word,
+    };
+
+    /// <summary>The counters of a month, all shards added up (one query: the 16 aggregate rows of the partition).</summary>
+    public async Task<Dictionary<string, long>> ReadMonthAsync(KpiMonth month, CancellationToken cancellationToken)
+    {
+        var total = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (_, entity) in await ReadShardsAsync(month, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (key, n) in ReadCells(entity)) total[key] = total.GetValueOrDefault(key) + n;
+        }
+        return total;
+    }
+
+    public async Task<Dictionary<string, TableEntity>> ReadShardsAsync(KpiMonth month, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(month);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix} and RowKey lt {AggregatePrefix + "~"}");
+        var shards = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            shards[entity.RowKey[AggregatePrefix.Length..]] = entity; // "{shard}-{family}"
+        }
+        return shards;
+    }
+
+    /// <summary>
+    /// Replaces a month's rows (keyed <c>{shard}-{family}</c>) with recomputed counters. Each write carries the ETag read before the recomputation
+    /// started, so a projection that landed meanwhile makes it fail (412) instead of being overwritten. Returns whether
+    /// anything changed.
+    /// </summary>
+    public async Task<bool> ReplaceMonthAsync(
+        KpiMonth month, IReadOnlyDictionary<string, TableEntity> before, IReadOnlyDictionary<string, Dictionary<string, long>> shards, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(month);
+        var actions = new List<TableTransactionAction>();
+        foreach (var shard in before.Keys.Union(shards.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var old = before.TryGetValue(shard, out var o) ? ReadCells(o) : [];
+            var now = shards.TryGetValue(shard, out var n) ? n : [];
+            if (SameCells(old, now)) continue;
+            var entity = WriteCells(new TableEntity(partition, AggregatePrefix + shard), now);
+            actions.Add(o is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, o.ETag));
+        }
+        if (actions.Count == 0) return false;
+        // A batch holds at most 100 operations; each chunk still carries its ETags, so a projection that landed
+        // meanwhile fails its chunk (412) and the recomputation reads the month again.
+        foreach (var chunk in actions.Chunk(100)) await _table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<DateTimeOffset?> RestatedAtAsync(KpiMonth month, CancellationToken cancellationToken)
+    {
+        var meta = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(month), MetaRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return meta.HasValue && meta.Value is { } m ? m.GetDateTimeOffset("RestatedAt") : null;
+    }
+
+    public Task MarkRestatedAsync(KpiMonth month, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(PartitionOf(month), MetaRow) { ["RestatedAt"] = at }, TableUpdateMode.Merge, cancellationToken);
+
+    // Inputs: spend lines and visitors.
+
+    public async Task UpsertSpendAsync(IReadOnlyList<SpendLine> lines, CancellationToken cancellationToken)
+    {
+        foreach (var month in lines.GroupBy(l => l.Month))
+        {
+            foreach (var batch in month.DistinctBy(l => l.IdentityKey).Chunk(100))
+            {
+                var actions = batch.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"spend-{l.Month.Key}", TableKey.Encode(l.IdentityKey))
+                {
+                    ["Channel"] = WireNames.Of(l.Channel),
+                    ["Source"] = l.Source,
+                    ["Campaign"] = l.Campaign,
+                    ["Kind"] = WireNames.Of(l.Kind),
+                    ["Amount"] = l.Amount.ToString(CultureInfo.InvariantCulture),
+                    ["Currency"] = l.Currency,
+                }));
+                await _inputs.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<List<SpendLine>> ReadSpendAsync(KpiMonth month, CancellationToken cancellationToken)
+    {
+        var lines = new List<SpendLine>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"spend-" + month.Key}");
+        await foreach (var e in _inputs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            lines.Add(new SpendLine(month, WireNames.Parse<Channel>(e.GetString("Channel")), e.GetString("Source"), e.GetString("Campaign") ?? "",
+                WireNames.Parse<SpendKind>(e.GetString("Kind")), decimal.Parse(e.GetString("Amount"), CultureInfo.InvariantCulture), e.GetString("Currency")));
+        }
+        return lines;
+    }
+
+    public Task SetVisitorsAsync(KpiMonth month, long visitors, CancellationToken cancellationToken) =>
+        _inputs.UpsertEntityAsync(new TableEntity("visitors", month.Key) { ["Visitors"] = visitors }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<long?> VisitorsAsync(KpiMonth month, CancellationToken cancellationToken)
+    {
+        var entity = await _inputs.GetEntityIfExistsAsync<TableEntity>("visitors", month.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity.HasValue && entity.Value is { } v ? v.GetInt64("Visitors") : null;
+    }
+
+    internal static Dictionary<string, long> ReadCells(TableEntity entity)
+    {
+        int chunks = entity.GetInt32("DataChunks") ?? 0;
+        if (chunks == 0) return new Dictionary<string, long>(StringComparer.Ordinal);
+        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));
+        return JsonSerializer.Deserialize<Dictionary<string, long>>(json) ?? new Dictionary<string, long>(StringComparer.Ordinal);
+    }
+
+    private static TableEntity WriteCells(TableEntity entity, Dictionary<string, long> cells)
+    {
+        var json = JsonSerializer.Serialize(cells);
+        int chunks = 0;
+        for (int offset = 0; offset < json.Length; offset += ChunkChars, chunks++)
+        {
+            entity[$"Data{chunks}"] = json.Substring(offset, Math.Min(ChunkChars, json.Length - offset));
+        }
+        entity["DataChunks"] = chunks;
+        return entity;
+    }
+
+    private static bool SameCells(Dictionary<string, long> a, Dictionary<string, long> b) =>
+        a.Where(c => c.Value != 0).Count() == b.Where(c => c.Value != 0).Count() && a.Where(c => c.Value != 0).All(c => b.GetValueOrDefault(c.Key) == c.Value);
+}
