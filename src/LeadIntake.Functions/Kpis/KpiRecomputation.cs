@@ -64,9 +64,9 @@ public sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore sto
         return changed;
     }
 
-    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "KPI recomputation: {Months} months from {Leads} leads, {Retries} to read again")]
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Information, Message = "KPI recomputation: {Months} months from {Leads} leads, {Retries} to read again")]
     private static partial void LogRecomputed(ILogger logger, int months, int leads, int retries);
 
-    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "KPI month {Month} corrected by the recomputation (closed month restated: {Restated})")]
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Warning, Message = "KPI month {Month} corrected by the recomputation (closed month restated: {Restated})")]
     private static partial void LogCorrected(ILogger logger, string month, bool restated);
 }

@@ -81,6 +81,6 @@ public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector p
         }
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Lead {LeadId}: KPI projection failed ({ErrorType}); the lead is saved, the daily recomputation corrects the counters")]
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "Lead {LeadId}: KPI projection failed ({ErrorType}); the lead is saved, the daily recomputation corrects the counters")]
     private static partial void LogProjectionFailed(ILogger logger, Exception exception, string leadId, string errorType);
 }
