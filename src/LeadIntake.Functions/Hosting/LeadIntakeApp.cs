@@ -64,6 +64,7 @@ public static class LeadIntakeApp
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
+        services.AddClientForwarding(functionsMode);
         services.AddCapture(builder.Configuration);
         services.AddScoped<ScreenLeadHandler>();
         services.AddScreening(builder.Configuration);
@@ -84,6 +85,8 @@ public static class LeadIntakeApp
         RedactingLoggerFactory.Register(services);
 
         var app = builder.Build();
+        // First: everything after it (rate limit, screening signals, logs) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         app.Use(NoSniff);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
