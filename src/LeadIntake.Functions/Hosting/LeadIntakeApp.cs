@@ -63,6 +63,7 @@ public static class LeadIntakeApp
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();
+        services.AddSingleton<PipelineBacklog>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
         services.AddClientForwarding(functionsMode);
         services.AddCapture(builder.Configuration);
