@@ -54,6 +54,7 @@ public static class LeadIntakeApp
         services.AddSingleton<QueueRuntimeStatus>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
+        services.AddSingleton<IStrandedLeads, TableStrandedLeads>();
         services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)

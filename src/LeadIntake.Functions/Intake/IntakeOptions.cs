@@ -11,7 +11,10 @@ public sealed class IntakeOptions
     [Url(ErrorMessage = "Intake:PublicBaseUrl must be an absolute http(s) URL.")]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
-    /// <summary>A lead still <c>captured</c> this long after capture is re-queued by the sweeper (its enqueue failed).</summary>
+    /// <summary>
+    /// A lead still <c>captured</c> this long after it was last queued is queued again by the sweeper (its message was
+    /// lost); never sooner than <see cref="SweepLeasePeriod"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Intake:SweepAfter must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -43,6 +46,13 @@ public sealed class IntakeOptions
     /// <summary>The backlog depth is read from the queues at most once per this interval (per instance), never per request.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Intake:BacklogSampleInterval must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The least time between two queueings of one lead by the sweeper: a message's whole life on the queue, retries
+    /// included. Unset: the queue's visibilityTimeout × maxDequeueCount (host.json <c>extensions.queues</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Intake:SweepLeasePeriod must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan? SweepLeasePeriod { get; set; }
 
     /// <summary>How far back the sweeper looks.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]
