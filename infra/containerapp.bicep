@@ -193,7 +193,9 @@ resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
   }
 }
 
-var plainEnv = union(settings, {
+// The ingress (Envoy) is the only way in and appends the caller's address to X-Forwarded-For: trust that one hop.
+// Behind Front Door as well, pass Network__ForwardLimit: '2' in settings (docs/deploy.md, "Client address").
+var plainEnv = union({ Network__ForwardLimit: '1' }, settings, {
   // Identity-based storage, as in Functions mode; the client id picks the user-assigned identity.
   AzureWebJobsStorage__accountName: storage.name
   AzureWebJobsStorage__credential: 'managedidentity'

@@ -32,28 +32,7 @@ internal sealed class LoadAppInstance : IAsyncDisposable
     public static async Task<LoadAppInstance> StartAsync(
         string storage, int smtpPort, string repEmail, string signingKey, LoadTransactionCounter counter, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = storage,
-            ["Auth:FunctionKey"] = "load-function-key",
-            ["Auth:AdminKey"] = AdminKey,
-            ["Mail:From"] = "leadintake@example.com",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Dispatch:DefaultRepEmail"] = repEmail,
-            ["Dispatch:DefaultRepName"] = "Load Rep",
-            ["Links:SigningKey"] = signingKey,
-            ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Screening:ServiceMailbox"] = "service@example.com",
-            ["Screening:HrMailbox"] = "hr@example.com",
-            ["Screening:MarketingMailbox"] = "marketing@example.com",
-            // All load comes from 127.0.0.1: one client fingerprint for every lead would be a burst by construction.
-            ["Screening:CountClientBursts"] = "false",
-            ["Forms:RateLimitPerMinute"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Queue settings: host.json's production values (batchSize 16, newBatchThreshold 8, maxPollingInterval 2 s).
-        };
+        var values = Settings(storage, smtpPort, repEmail, signingKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var app = LeadIntakeApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
@@ -70,6 +49,33 @@ internal sealed class LoadAppInstance : IAsyncDisposable
         };
         return new LoadAppInstance(app, client);
     }
+
+    /// <summary>The app's settings for a load run: the tests' ones, production queue settings (host.json), no rate limit.</summary>
+    public static Dictionary<string, string?> Settings(string storage, int smtpPort, string repEmail, string signingKey) => new()
+    {
+        ["AzureWebJobsStorage"] = storage,
+        ["Auth:FunctionKey"] = "load-function-key",
+        ["Auth:AdminKey"] = AdminKey,
+        ["Mail:From"] = "leadintake@example.com",
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+        ["Dispatch:DefaultRepEmail"] = repEmail,
+        ["Dispatch:DefaultRepName"] = "Load Rep",
+        ["Links:SigningKey"] = signingKey,
+        ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
+        ["Screening:ServiceMailbox"] = "service@example.com",
+        ["Screening:HrMailbox"] = "hr@example.com",
+        ["Screening:MarketingMailbox"] = "marketing@example.com",
+        // All load comes from 127.0.0.1: one client fingerprint for every lead would be a burst by construction.
+        ["Screening:CountClientBursts"] = "false",
+        ["Forms:RateLimitPerMinute"] = "0",
+        ["Logging:LogLevel:Default"] = "Warning",
+        // The load generator plays the reverse proxy (it connects from loopback and appends each sender's address to
+        // X-Forwarded-For); an app that knows no Network:* setting ignores this.
+        ["Network:TrustedProxies"] = "127.0.0.1",
+        // Queue settings: host.json's production values (batchSize 16, newBatchThreshold 8, maxPollingInterval 2 s).
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -14,9 +13,11 @@ namespace LeadIntake.Benchmarks;
 
 /// <summary>
 /// The end-to-end load generator (<c>load</c> verb): its own Azurite and maildev, the real app in-process (one or more
-/// instances on one storage account), commercial form leads posted open-loop at a steady rate, then every lead followed
-/// to its rep mail. Reports ingest latency, capture → rep-mail latency, throughput, storage transactions per lead,
-/// peak working set, missing leads and leads that did not end assigned.
+/// instances on one storage account) or published and run as its own process (<c>--separate-process</c>), a warm-up
+/// (300 leads by default, followed to their rep mails, not measured), then commercial form leads posted open-loop at a
+/// steady rate, optionally beside a bot flood (<c>--flood-rate</c>), then every lead followed to its rep mail. Reports
+/// ingest latency, capture → rep-mail latency, throughput, storage transactions per lead (in-process), the app's CPU
+/// and peak memory, the bot posts' answers, missing leads and leads that did not end assigned.
 /// </summary>
 internal static class LoadCommand
 {
@@ -30,72 +31,92 @@ internal static class LoadCommand
         if (options is null) return 2;
         var time = TimeProvider.System;
         var loadBefore = LoadAverage();
-        output.WriteLine($"load: {options.LeadCount} leads at {options.Rate}/s for {options.DurationSeconds} s on {options.Instances} instance(s); " +
-                         $"{Environment.ProcessorCount} cores, load average {loadBefore}");
+        output.WriteLine($"load: {options.LeadCount} leads at {options.Rate}/s for {options.DurationSeconds} s " +
+                         (options.SeparateProcess ? "on the app as its own process" : $"on {options.Instances} in-process instance(s)") +
+                         (options.FloodRate > 0 ? $", beside {options.FloodCount} bot posts at {options.FloodRate}/s ({(options.FloodRotate ? "forged X-Forwarded-For rotated on every post" : "one address")}), rate limit {options.EffectiveRateLimit}/min" : "") +
+                         $"; {Environment.ProcessorCount} cores, load average {loadBefore}");
 
+        var appDirectory = options.SeparateProcess ? options.AppDirectory ?? await LoadAppProcess.PublishAsync(output).ConfigureAwait(false) : null;
         output.WriteLine("starting Azurite and maildev…");
         var dev = await DevServices.GetAsync().ConfigureAwait(false);
         var storage = await DevServices.NewStorageConnectionStringAsync().ConfigureAwait(false);
         var counter = new LoadTransactionCounter(dev.TablePort, dev.QueuePort);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var extra = new Dictionary<string, string?> { ["Forms:RateLimitPerMinute"] = options.EffectiveRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
         var instances = new List<LoadAppInstance>();
-        for (int i = 0; i < options.Instances; i++)
+        LoadAppProcess? process = null;
+        if (appDirectory is not null)
         {
-            instances.Add(await LoadAppInstance.StartAsync(storage, dev.SmtpPort, RepEmail, signingKey, counter).ConfigureAwait(false));
+            var settings = LoadAppInstance.Settings(storage, dev.SmtpPort, RepEmail, signingKey);
+            foreach (var (key, value) in extra) settings[key] = value;
+            output.WriteLine($"starting the app from {appDirectory}…");
+            process = await LoadAppProcess.StartAsync(appDirectory, settings).ConfigureAwait(false);
         }
-
-        long notified = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
+        else
         {
-            if (instrument.Meter.Name == LeadIntakeTelemetry.Name && instrument.Name == "leadintake.dispatch.latency") l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref notified));
-        listener.Start();
+            for (int i = 0; i < options.Instances; i++)
+            {
+                instances.Add(await LoadAppInstance.StartAsync(storage, dev.SmtpPort, RepEmail, signingKey, counter, extra).ConfigureAwait(false));
+            }
+        }
+        IReadOnlyList<HttpClient> clients = process is not null ? [process.Client] : instances.Select(i => i.Client).ToList();
 
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleProcessAsync(sampling.Token);
+        var sampler = SampleProcessAsync(process, sampling.Token);
         try
         {
             var run = time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", System.Globalization.CultureInfo.InvariantCulture);
             if (options.WarmupLeads > 0)
             {
-                output.WriteLine($"warm-up: {options.WarmupLeads} leads…");
-                var warm = await SendAsync(instances, run + "w", WarmupIndexOffset, options.WarmupLeads, Math.Min(options.Rate, 10), time).ConfigureAwait(false);
-                await WaitForAsync(() => Interlocked.Read(ref notified) >= warm.Count(p => p.LeadId is not null), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                output.WriteLine($"warm-up: {options.WarmupLeads} leads, not measured…");
+                var warm = await SendAsync(clients, options.WarmupLeads, Math.Min(options.Rate, 20),
+                    i => LoadLeadForms.Create(run + "w", WarmupIndexOffset + i), i => LoadFlood.GenuineForwardedFor(WarmupIndexOffset + i)).ConfigureAwait(false);
+                var warmIds = warm.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToHashSet(StringComparer.Ordinal);
+                if (!await WaitForNotifiedAsync(storage, warmIds, TimeSpan.FromSeconds(120)).ConfigureAwait(false)) output.WriteLine("warm-up: not every lead was notified within 120 s");
             }
 
-            long baseline = Interlocked.Read(ref notified);
             var before = counter.Snapshot();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpuBefore = process?.CpuTime() ?? Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = GC.GetTotalPauseDuration();
+            process?.ResetSampledPeak();
             var started = time.GetUtcNow();
-            output.WriteLine($"sending {options.LeadCount} leads…");
-            var sending = SendAsync(instances, run, 0, options.LeadCount, options.Rate, time);
+            output.WriteLine($"sending {options.LeadCount} leads" + (options.FloodCount > 0 ? $" and {options.FloodCount} bot posts…" : "…"));
+            var sending = SendAsync(clients, options.LeadCount, options.Rate,
+                i => LoadLeadForms.Create(run, i), LoadFlood.GenuineForwardedFor);
+            var flooding = options.FloodCount > 0
+                ? SendAsync(clients, options.FloodCount, options.FloodRate, i => LoadFlood.BotForm(run, i), i => LoadFlood.BotForwardedFor(i, options.FloodRotate))
+                : Task.FromResult<IReadOnlyList<LoadPost>>([]);
             var posts = await sending.ConfigureAwait(false);
+            var botPosts = await flooding.ConfigureAwait(false);
             var lastSend = time.GetUtcNow();
-            int accepted = posts.Count(p => p.LeadId is not null);
-            var deadline = TimeSpan.FromSeconds(options.TimeoutSeconds);
-            bool complete = await WaitForAsync(() => Interlocked.Read(ref notified) - baseline >= accepted, deadline).ConfigureAwait(false);
+            var acceptedIds = posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToHashSet(StringComparer.Ordinal);
+            bool complete = await WaitForNotifiedAsync(storage, acceptedIds, TimeSpan.FromSeconds(options.TimeoutSeconds)).ConfigureAwait(false);
             var finished = time.GetUtcNow();
             var after = counter.Snapshot();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var cpu = (process?.CpuTime() ?? Process.GetCurrentProcess().TotalProcessorTime) - cpuBefore;
             var gcPause = GC.GetTotalPauseDuration() - gcBefore;
             var loadAfter = LoadAverage();
             output.WriteLine(complete ? "every lead notified; reading the results…" : $"timeout {options.TimeoutSeconds} s after the last send; reading the results…");
 
-            var leads = await ReadLeadsAsync(storage, posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
+            var leads = await ReadLeadsAsync(storage, acceptedIds).ConfigureAwait(false);
             var mails = await ReadMaildevAsync(dev.MailWebPort).ConfigureAwait(false);
             await sampling.CancelAsync().ConfigureAwait(false);
             var sampled = await sampler.ConfigureAwait(false);
+            var app = process is null
+                ? new LoadAppFigures("in-process", cpu.TotalSeconds, Math.Max(sampled.PeakBytes, Process.GetCurrentProcess().PeakWorkingSet64) / (1024.0 * 1024.0), double.NaN)
+                : new LoadAppFigures("separate process", cpu.TotalSeconds, process.PeakRssKb() / 1024.0, process.SampledPeakRssKb / 1024.0);
+            var flood = new LoadFloodFigures(options.FloodRate, options.FloodRotate, options.EffectiveRateLimit, botPosts.Count,
+                botPosts.Count(p => p.LeadId is not null),
+                botPosts.GroupBy(p => p.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                LoadReport.Percentile(botPosts.Select(p => p.LatencyMs).Order().ToList(), 0.99));
 
-            var figures = LoadReport.Compute(options, RepEmail, posts, leads, mails, Delta(before, after), started, lastSend, finished,
-                sampled.PeakBytes, Process.GetCurrentProcess().PeakWorkingSet64, sampled.PeakQueue, sampled.PeakThreads, gcPause, cpu, loadBefore, loadAfter);
+            var figures = LoadReport.Compute(options, RepEmail, posts, leads, mails, process is null ? Delta(before, after) : new Dictionary<string, long>(),
+                started, lastSend, finished, app, flood, sampled.PeakQueue, sampled.PeakThreads, gcPause, loadBefore, loadAfter);
             LoadReport.Print(figures, output);
             if (options.JsonOut is not null)
             {
-                await File.WriteAllTextAsync(options.JsonOut, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await File.WriteAllTextAsync(options.JsonOut, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })).ConfigureAwait(false);
             }
             if (options.TraceOut is not null) await WriteTraceAsync(options.TraceOut, posts, leads).ConfigureAwait(false);
             return figures.Missing == 0 && figures.FailedPosts == 0 ? 0 : 1;
@@ -104,12 +125,17 @@ internal static class LoadCommand
         {
             await sampling.CancelAsync().ConfigureAwait(false);
             foreach (var instance in instances) await instance.DisposeAsync().ConfigureAwait(false);
+            process?.Dispose();
             // Azurite and maildev are stopped by DevServices when this process exits.
         }
     }
 
-    /// <summary>Open loop: request <c>i</c> leaves at <c>i / rate</c> seconds whatever the earlier ones are doing.</summary>
-    private static async Task<IReadOnlyList<LoadPost>> SendAsync(IReadOnlyList<LoadAppInstance> instances, string run, int firstIndex, int count, double rate, TimeProvider time)
+    /// <summary>
+    /// Open loop: post <c>i</c> leaves at <c>i / rate</c> seconds whatever the earlier ones are doing, with the body and
+    /// the <c>X-Forwarded-For</c> (what the proxy in front of the app would send) of number <c>i</c>.
+    /// </summary>
+    private static async Task<IReadOnlyList<LoadPost>> SendAsync(
+        IReadOnlyList<HttpClient> clients, int count, double rate, Func<int, Dictionary<string, object>> body, Func<int, string> forwardedFor)
     {
         var tasks = new Task<LoadPost>[count];
         long origin = Stopwatch.GetTimestamp();
@@ -118,20 +144,20 @@ internal static class LoadCommand
             var due = TimeSpan.FromSeconds(i / rate);
             var wait = due - Stopwatch.GetElapsedTime(origin);
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait).ConfigureAwait(false);
-            var body = LoadLeadForms.Create(run, firstIndex + i);
-            var client = instances[i % instances.Count].Client;
-            tasks[i] = PostAsync(client, body, origin, due, time);
+            tasks[i] = PostAsync(clients[i % clients.Count], body(i), forwardedFor(i), origin, due);
         }
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private static async Task<LoadPost> PostAsync(HttpClient client, Dictionary<string, object> body, long origin, TimeSpan due, TimeProvider time)
+    private static async Task<LoadPost> PostAsync(HttpClient client, Dictionary<string, object> body, string forwardedFor, long origin, TimeSpan due)
     {
         var sentAt = Stopwatch.GetElapsedTime(origin);
-        var wallSent = time.GetUtcNow();
+        var wallSent = TimeProvider.System.GetUtcNow();
         try
         {
-            using var response = await client.PostAsync(new Uri("/api/intake/form", UriKind.Relative), JsonContent.Create(body)).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/intake/form", UriKind.Relative)) { Content = JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            using var response = await client.SendAsync(request).ConfigureAwait(false);
             string? id = null;
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
@@ -148,15 +174,29 @@ internal static class LoadCommand
         }
     }
 
-    private static async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    /// <summary>
+    /// Waits until every lead of <paramref name="ids"/> has its rep mail, watching from outside the app (so it works the
+    /// same on a separate process): the two pipeline queues' depths every half second (one cheap call each), and only
+    /// when both are empty one read of the lead rows. Mailing happens before a dispatch message is completed, so empty
+    /// queues with a lead not yet notified means a lead lost (or poisoned), and the wait goes on until the timeout.
+    /// </summary>
+    private static async Task<bool> WaitForNotifiedAsync(string storage, IReadOnlySet<string> ids, TimeSpan timeout)
     {
+        if (ids.Count == 0) return true;
+        var queues = QueueNames.All.Select(name => new Azure.Storage.Queues.QueueClient(storage, name)).ToList();
         long start = Stopwatch.GetTimestamp();
-        while (!condition())
+        while (Stopwatch.GetElapsedTime(start) < timeout)
         {
-            if (Stopwatch.GetElapsedTime(start) > timeout) return false;
-            await Task.Delay(50).ConfigureAwait(false);
+            int depth = 0;
+            foreach (var queue in queues) depth += (await queue.GetPropertiesAsync().ConfigureAwait(false)).Value.ApproximateMessagesCount;
+            if (depth == 0)
+            {
+                var leads = await ReadLeadsAsync(storage, ids.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
+                if (ids.All(id => leads.TryGetValue(id, out var lead) && lead.RepNotifiedAt is not null)) return true;
+            }
+            await Task.Delay(500).ConfigureAwait(false);
         }
-        return true;
+        return false;
     }
 
     /// <summary>Every measured lead as stored, read with a client outside the app (its transactions are not counted).</summary>
@@ -212,16 +252,33 @@ internal static class LoadCommand
     private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
-    /// <summary>Peak working set, and the thread pool's peak queue and thread count (a starved pool stalls everything in-process).</summary>
-    private static async Task<(long PeakBytes, long PeakQueue, int PeakThreads)> SampleProcessAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Peak memory (the app process's VmRSS when it runs apart, else this process's working set), and this process's
+    /// thread pool peak queue and thread count (a starved pool stalls everything in-process).
+    /// </summary>
+    private static async Task<(long PeakBytes, long PeakQueue, int PeakThreads)> SampleProcessAsync(LoadAppProcess? app, CancellationToken cancellationToken)
     {
         long peak = 0, queue = 0;
         int threads = 0;
         using var process = Process.GetCurrentProcess();
         while (!cancellationToken.IsCancellationRequested)
         {
-            process.Refresh();
-            peak = Math.Max(peak, process.WorkingSet64);
+            if (app is not null)
+            {
+                try
+                {
+                    peak = Math.Max(peak, app.SampleRssKb() * 1024);
+                }
+                catch (IOException)
+                {
+                    // the process is gone
+                }
+            }
+            else
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+            }
             queue = Math.Max(queue, ThreadPool.PendingWorkItemCount);
             threads = Math.Max(threads, ThreadPool.ThreadCount);
             try

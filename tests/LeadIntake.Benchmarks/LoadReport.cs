@@ -37,6 +37,8 @@ internal sealed record LoadReport(
     double GcPauseMs,
     int PeakThreadPoolThreads,
     double CpuSecondsPerLead,
+    LoadAppFigures App,
+    LoadFloodFigures Flood,
     int Missing,
     int NotAssigned,
     IReadOnlyDictionary<string, int> Statuses,
@@ -47,7 +49,7 @@ internal sealed record LoadReport(
     public static LoadReport Compute(
         LoadOptions options, string repEmail, IReadOnlyList<LoadPost> posts, IReadOnlyDictionary<string, Lead> leads, IReadOnlyList<LoadMail> mails,
         IReadOnlyDictionary<string, long> transactions, DateTimeOffset started, DateTimeOffset lastSend, DateTimeOffset finished,
-        long peakSampledBytes, long peakWorkingSetBytes, long peakQueue, int peakThreads, TimeSpan gcPause, TimeSpan cpu, string loadBefore, string loadAfter)
+        LoadAppFigures app, LoadFloodFigures flood, long peakQueue, int peakThreads, TimeSpan gcPause, string loadBefore, string loadAfter)
     {
         var acceptedIds = posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToList();
         var ingest = posts.Where(p => p.LeadId is not null).Select(p => p.LatencyMs).Order().ToList();
@@ -81,8 +83,8 @@ internal sealed record LoadReport(
             Math.Max(0, (lastNotified - lastSend).TotalSeconds),
             total / n, (total - empty) / n, table / n, queue / n, empty,
             transactions.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value / n, StringComparer.Ordinal),
-            Math.Max(peakSampledBytes, peakWorkingSetBytes) / (1024.0 * 1024.0), peakQueue, gcPause.TotalMilliseconds, peakThreads,
-            cpu.TotalSeconds / n,
+            app.PeakMemoryMb, peakQueue, gcPause.TotalMilliseconds, peakThreads,
+            app.CpuSeconds / n, app, flood,
             acceptedIds.Count - notified.Count,
             acceptedIds.Count(id => !leads.TryGetValue(id, out var l) || l.Status != LeadStatus.Assigned),
             statuses, repMails, loadBefore, loadAfter);
@@ -100,7 +102,7 @@ internal sealed record LoadReport(
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"""
 
-            === load: {r.Leads} leads at {r.Rate}/s for {r.DurationSeconds} s, {r.Instances} instance(s) ===
+            === load: {r.Leads} leads at {r.Rate}/s for {r.DurationSeconds} s, {r.Instances} instance(s), app {r.App.Mode} ===
             posts accepted (202)          {r.Accepted} / {r.Leads}  (failed {r.FailedPosts}, max send lag {r.SendLagMaxMs:0} ms)
             ingest POST → 202             p50 {r.IngestP50Ms:0.0} ms   p99 {r.IngestP99Ms:0.0} ms   max {r.IngestMaxMs:0.0} ms
             capture → repNotifiedAt       p50 {r.CaptureToNotifiedP50Ms:0} ms   p99 {r.CaptureToNotifiedP99Ms:0} ms   max {r.CaptureToNotifiedMaxMs:0} ms
@@ -108,8 +110,10 @@ internal sealed record LoadReport(
               mql → assigned (dispatch)   p50 {r.MqlToAssignedP50Ms:0} ms   p99 {r.MqlToAssignedP99Ms:0} ms
               assigned → notified (mail)  p50 {r.AssignedToNotifiedP50Ms:0} ms   p99 {r.AssignedToNotifiedP99Ms:0} ms
             throughput (completed)        {r.ThroughputPerSecond:0.00} leads/s  (last mail {r.DrainAfterLastSendSeconds:0.0} s after the last send)
-            storage transactions / lead   {r.TransactionsPerLead:0.0} total, {r.TransactionsPerLeadExcludingIdlePolling:0.0} excluding idle polling ({r.EmptyReceives} empty receives); table {r.TableTransactionsPerLead:0.0}, queue {r.QueueTransactionsPerLead:0.0}
-            peak working set              {r.PeakWorkingSetMb:0} MB (load generator + app in one process), CPU {r.CpuSecondsPerLead * 1000:0.0} ms per lead; thread pool peak {r.PeakThreadPoolThreads} threads, {r.PeakThreadPoolQueue} queued items; GC pauses {r.GcPauseMs:0} ms in all
+            storage transactions / lead   {(r.TransactionsPerLeadByOperation.Count == 0 ? "not counted (the app runs as its own process)" : string.Create(c, $"{r.TransactionsPerLead:0.0} total, {r.TransactionsPerLeadExcludingIdlePolling:0.0} excluding idle polling ({r.EmptyReceives} empty receives); table {r.TableTransactionsPerLead:0.0}, queue {r.QueueTransactionsPerLead:0.0}"))}
+            app ({r.App.Mode,-16})        CPU {r.App.CpuSeconds:0.0} s = {r.CpuSecondsPerLead * 1000:0.0} ms per lead ({r.App.CpuSeconds / Math.Max(1, r.DurationSeconds + r.DrainAfterLastSendSeconds):0.00} cores); peak memory {r.PeakWorkingSetMb:0} MiB{(double.IsNaN(r.App.MeasuredPeakMemoryMb) ? " (generator + app in one process)" : string.Create(c, $" (VmHWM, warm-up included; {r.App.MeasuredPeakMemoryMb:0} MiB VmRSS peak while measured)"))}
+            generator thread pool         peak {r.PeakThreadPoolThreads} threads, {r.PeakThreadPoolQueue} queued items; GC pauses {r.GcPauseMs:0} ms in all
+            bot flood                     {(r.Flood.Posts == 0 ? "none" : string.Create(c, $"{r.Flood.Posts} posts at {r.Flood.Rate}/s ({(r.Flood.Rotate ? "forged X-Forwarded-For rotated" : "one address")}, limit {r.Flood.RateLimitPerMinute}/min): {r.Flood.Accepted} accepted; answers {string.Join(", ", r.Flood.Statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} × {p.Value}"))}; POST p99 {r.Flood.PostP99Ms:0} ms"))}
             leads missing (no rep mail)   {r.Missing}
             not assigned                  {r.NotAssigned}  statuses: {string.Join(", ", r.Statuses.Select(p => $"{p.Key} {p.Value}"))}
             rep mails in maildev          {r.RepMailsInMaildev}

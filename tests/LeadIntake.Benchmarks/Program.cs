@@ -5,7 +5,7 @@ using LeadIntake.Benchmarks.Screening.Training;
 
 // One entry point, one verb per measurement: `screen-eval FILE [--out FILE]` (quality on a labeled corpus),
 // `train [...]` (the screening model), `bench [BenchmarkDotNet args]` (micro-benchmarks),
-// `load [--rate N] [--duration S] [--instances K]` (end to end), `hostile [--short]` (bad input over every endpoint),
+// `load [--rate N] [--duration S] [--flood-rate N] [--separate-process]` (end to end), `hostile [--short]` (bad input over every endpoint),
 // `fault [--rate N] [--duration S] [--outage S]` (crash and storage outage).
 var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
@@ -35,8 +35,10 @@ switch (verb)
               train [--manifest FILE] [--out FILE] [--with-feedback FILE] [--compare-mlnet] [--no-cv]
                                               train the screening model from tests/corpus/train/manifest.json (fixed seed); print cross-validated and holdout figures
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
-              load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 20] [--json FILE] [--trace FILE]
-                                              end-to-end load: own Azurite + maildev, the real app in-process, form leads to rep mails
+              load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 300] [--flood-rate N [--flood-rotate]]
+                   [--rate-limit N] [--separate-process | --app-dir DIR] [--json FILE] [--trace FILE]
+                                              end-to-end load: own Azurite + maildev, the real app in-process or published as its own
+                                              process, a warm-up, then form leads to rep mails, optionally beside a bot flood
               hostile [--short]               the hostile-input suite over every endpoint against the real app: status classes, 5xx,
                                               junk rows, control characters stored, header and markup injections (exit 1 if any)
               console [--leads 20000] [--days 30] [--runs 20]

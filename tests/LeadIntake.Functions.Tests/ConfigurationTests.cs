@@ -13,6 +13,9 @@ public sealed class ConfigurationTests
     [InlineData("AzureFunctionsJobHost:extensions:queues:batchSize", "64", "BatchSize")]
     [InlineData("AzureFunctionsJobHost:extensions:queues:messageEncoding", "utf16", "messageEncoding")]
     [InlineData("Intake:SweepAfter", "2.00:00:00", "Intake:SweepAfter")]
+    [InlineData("Network:TrustedProxies", "10.0.0.4, proxy.internal", "Network:TrustedProxies")]
+    [InlineData("Network:TrustedNetworks", "10.0.0.0/33", "Network:TrustedNetworks")]
+    [InlineData("Network:ForwardLimit", "0", "Network:ForwardLimit")]
     public async Task A_wrong_setting_stops_the_app_with_a_message_naming_the_key(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(settings: new() { [key] = value }));

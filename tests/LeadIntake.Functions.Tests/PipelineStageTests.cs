@@ -54,7 +54,8 @@ public sealed class PipelineStageTests
     public async Task A_dispatch_message_that_arrives_before_screening_does_nothing_and_the_lead_is_dispatched_once_later()
     {
         await using var app = await TestApp.StartAsync(
-            settings: new() { ["Intake:SweepAfter"] = "00:00:00" },
+            // The message is lost for good: no retry by the instance, only the sweeper brings it back.
+            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:SweepLeasePeriod"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false" },
             services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
                 new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 1 })));
         var dev = await DevServices.GetAsync();

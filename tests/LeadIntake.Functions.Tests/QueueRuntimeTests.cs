@@ -164,7 +164,7 @@ public sealed class QueueRuntimeTests
         FaultyPipelineQueue? faulty = null;
         await using var app = await TestApp.StartAsync(
             // The instance's own retry is off: the sweeper is the safety net when the instance stops before its retry.
-            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false" },
+            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:SweepLeasePeriod"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false" },
             services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
                 faulty = new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 1 })));
 
@@ -188,7 +188,7 @@ public sealed class QueueRuntimeTests
     {
         FaultyPipelineQueue? faulty = null;
         await using var app = await TestApp.StartAsync(
-            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false", ["Intake:SweepSkipAboveDepth"] = "100" },
+            settings: new() { ["Intake:SweepAfter"] = "00:00:00", ["Intake:SweepLeasePeriod"] = "00:00:00", ["Intake:RetryFailedEnqueues"] = "false", ["Intake:SweepSkipAboveDepth"] = "100" },
             services: s => s.Replace(ServiceDescriptor.Singleton<IPipelineQueue>(sp =>
                 // A backlog of 5,000 messages waits for screening (from the start, so no timer run can queue the lead).
                 faulty = new FaultyPipelineQueue(ActivatorUtilities.CreateInstance<StoragePipelineQueue>(sp)) { FailFirst = 1, ReportedDepth = 5_000 })));

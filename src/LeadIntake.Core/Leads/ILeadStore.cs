@@ -16,9 +16,6 @@ public interface ILeadStore
 
     Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken);
 
-    /// <summary>Leads still in <c>captured</c> that were captured between <paramref name="from"/> and <paramref name="before"/>.</summary>
-    IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken);
-
     /// <summary>Leads in <paramref name="status"/> captured between <paramref name="from"/> and <paramref name="before"/> (timers: SLA watch, recycler).</summary>
     IAsyncEnumerable<StoredLead> FindInStatusAsync(LeadStatus status, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -56,6 +56,7 @@ public static class LeadIntakeApp
         services.AddSingleton<QueueRuntimeStatus>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
+        services.AddSingleton<IStrandedLeads, TableStrandedLeads>();
         services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
@@ -65,7 +66,9 @@ public static class LeadIntakeApp
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();
+        services.AddSingleton<PipelineBacklog>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
+        services.AddClientForwarding(functionsMode);
         services.AddCapture(builder.Configuration);
         services.AddScoped<Stages.NextStepPerformer>();
         services.AddScoped<Stages.StageRunner>();
@@ -90,6 +93,8 @@ public static class LeadIntakeApp
         RedactingLoggerFactory.Register(services);
 
         var app = builder.Build();
+        // First: everything after it (rate limit, screening signals, logs) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         app.Use(NoSniff);
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -51,6 +51,16 @@ public static class Problems
                 $"Send the same request again after {(int)Math.Ceiling(retryAfter.TotalSeconds)} s."),
             retryAfter);
 
+    /// <summary>
+    /// 503 with <c>Retry-After</c>: the pipeline's backlog is past <c>Intake:WebhookBackPressureDepth</c>; nothing was
+    /// stored, and the provider delivers the same event again later.
+    /// </summary>
+    public static IResult Overloaded(TimeSpan retryAfter) =>
+        new WithRetryAfter(
+            Field(StatusCodes.Status503ServiceUnavailable, "Too many leads wait to be processed; nothing was stored. Deliver it again later.", "backlog",
+                $"The pipeline's backlog is past its limit. Send the same request again after {(int)Math.Ceiling(retryAfter.TotalSeconds)} s."),
+            retryAfter);
+
     public static IResult Conflict(string message) =>
         Field(StatusCodes.Status409Conflict, "Not allowed in the lead's current status.", "status", message);
 

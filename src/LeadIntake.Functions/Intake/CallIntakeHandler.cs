@@ -17,6 +17,7 @@ public sealed class CallIntakeHandler(
     IOptionsSnapshot<TwilioOptions> twilio,
     IOptionsSnapshot<AircallOptions> aircall,
     IIntakeKeys intakeKeys,
+    PipelineBacklog backlog,
     ILogger<CallIntakeHandler> logger)
 {
     /// <summary>Twilio's voice URL expects TwiML; an empty response ends the call politely (Twilio reads it as "nothing to do").</summary>
@@ -95,6 +96,10 @@ public sealed class CallIntakeHandler(
                 CaptureLog.Ignored(logger, TwilioCallParser.Provider, ignored.Reason);
                 return TypedResults.Text(EmptyTwiml, "text/xml");
             case CallEventOutcome.Parsed parsed:
+                // A status, recording or transcription callback can wait: Twilio delivers it again after a 503 when its
+                // URL carries a retry connection override (docs/reliability.md, "Back-pressure"). The voice URL request
+                // has a caller on the line who would hear an error instead: it is always stored.
+                if (parsed.Event.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
                 var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
                 request.HttpContext.Response.Headers[LeadIdHeader] = result.Capture.Id.Value;
                 // The voice URL request must get TwiML; status, recording and transcription callbacks only need a 2xx.
@@ -137,6 +142,10 @@ public sealed class CallIntakeHandler(
                 CaptureLog.Ignored(logger, provider, ignored.Reason);
                 return IntakeResponses.Ignored(ignored.Reason);
             case CallEventOutcome.Parsed parsed:
+                // A status, recording or transcription callback can wait: Twilio delivers it again after a 503 when its
+                // URL carries a retry connection override (docs/reliability.md, "Back-pressure"). The voice URL request
+                // has a caller on the line who would hear an error instead: it is always stored.
+                if (parsed.Event.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
                 var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
                 return result.Created ? IntakeResponses.Captured(result.Capture) : IntakeResponses.Updated(result.Capture);
             default:

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
@@ -64,8 +63,9 @@ public static class CaptureServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One fixed one-minute window per client address, for form posts only. Behind the Functions host or a proxy on
-    /// loopback, the client is the first <c>X-Forwarded-For</c> address (the connection itself is the proxy's).
+    /// One fixed one-minute window per client, for form posts only. The client is <see cref="ClientAddress"/>: what the
+    /// forwarded-headers middleware left (the right-most address no trusted proxy wrote), never what the sender wrote
+    /// in <c>X-Forwarded-For</c> itself, so a bot that forges a new header on every post is still one client.
     /// </summary>
     private static RateLimitPartition<string> FormPartition(HttpContext context)
     {
@@ -74,7 +74,7 @@ public static class CaptureServiceCollectionExtensions
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
-        var client = ClientKey(context);
+        var client = ClientAddress.KeyOf(context) ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{client}|{limit}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
@@ -82,18 +82,6 @@ public static class CaptureServiceCollectionExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-    }
-
-    private static string ClientKey(HttpContext context)
-    {
-        var remote = context.Connection.RemoteIpAddress;
-        if (remote is not null && IPAddress.IsLoopback(remote)
-            && context.Request.Headers["X-Forwarded-For"].FirstOrDefault() is { Length: > 0 } forwarded
-            && IPAddress.TryParse(forwarded.Split(',')[0].Trim(), out var client))
-        {
-            return client.ToString();
-        }
-        return remote?.ToString() ?? "unknown";
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

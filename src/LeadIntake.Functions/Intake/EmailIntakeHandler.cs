@@ -16,6 +16,7 @@ public sealed class EmailIntakeHandler(
     IOptionsSnapshot<MailgunOptions> mailgun,
     IOptionsSnapshot<PostmarkOptions> postmark,
     IIntakeKeys intakeKeys,
+    PipelineBacklog backlog,
     TimeProvider time,
     ILogger<EmailIntakeHandler> logger)
 {
@@ -25,6 +26,8 @@ public sealed class EmailIntakeHandler(
     {
         provider = provider.ToLowerInvariant();
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
+        // Before the body is read: under overload the provider's retry is cheaper than storing now.
+        if (await backlog.ShouldTurnAwayAsync(provider)) return backlog.TurnAway();
         var media = WebhookRequest.MediaTypeOf(request);
         var accepted = provider switch
         {

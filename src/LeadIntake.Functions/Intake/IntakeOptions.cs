@@ -11,7 +11,10 @@ public sealed class IntakeOptions
     [Url(ErrorMessage = "Intake:PublicBaseUrl must be an absolute http(s) URL.")]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
-    /// <summary>A lead still <c>captured</c> this long after capture is re-queued by the sweeper (its enqueue failed).</summary>
+    /// <summary>
+    /// A lead still <c>captured</c> this long after it was last queued is queued again by the sweeper (its message was
+    /// lost); never sooner than <see cref="SweepLeasePeriod"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Intake:SweepAfter must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -27,6 +30,29 @@ public sealed class IntakeOptions
     /// </summary>
     [Range(0, 1_000_000, ErrorMessage = "Intake:SweepSkipAboveDepth must be between 0 and 1000000.")]
     public int SweepSkipAboveDepth { get; set; } = 100;
+
+    /// <summary>
+    /// Past this many messages waiting in the pipeline (screening and dispatch queues together), webhooks whose sender
+    /// retries (Twilio callbacks, SendGrid, Mailgun, Postmark, Meta) are answered 503 with <c>Retry-After</c> before
+    /// anything is stored; forms and the other channels are still stored and answered 202. 0 turns it off.
+    /// </summary>
+    [Range(0, 10_000_000, ErrorMessage = "Intake:WebhookBackPressureDepth must be between 0 and 10000000.")]
+    public int WebhookBackPressureDepth { get; set; } = 2_000;
+
+    /// <summary>The <c>Retry-After</c> of a webhook turned away by back-pressure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Intake:WebhookRetryAfter must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan WebhookRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The backlog depth is read from the queues at most once per this interval (per instance), never per request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Intake:BacklogSampleInterval must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The least time between two queueings of one lead by the sweeper: a message's whole life on the queue, retries
+    /// included. Unset: the queue's visibilityTimeout × maxDequeueCount (host.json <c>extensions.queues</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Intake:SweepLeasePeriod must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan? SweepLeasePeriod { get; set; }
 
     /// <summary>How far back the sweeper looks.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Intake:SweepLookback must be between 00:01:00 and 90.00:00:00.")]

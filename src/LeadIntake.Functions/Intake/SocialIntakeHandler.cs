@@ -16,6 +16,7 @@ public sealed class SocialIntakeHandler(
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<MetaOptions> meta,
     IIntakeKeys intakeKeys,
+    PipelineBacklog backlog,
     ILogger<SocialIntakeHandler> logger)
 {
     public const string GenericProvider = "generic";
@@ -26,6 +27,8 @@ public sealed class SocialIntakeHandler(
     {
         provider = provider.ToLowerInvariant();
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
+        // Meta retries a failed notification for about 36 h; the generic relays (Zapier, LinkedIn relays) may not.
+        if (await backlog.ShouldTurnAwayAsync(provider)) return backlog.TurnAway();
         if (!WebhookRequest.IsJson(WebhookRequest.MediaTypeOf(request))) return Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
         var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
         if (unreadable is not null) return unreadable;

@@ -23,7 +23,10 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
 
     public async Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(lead)) };
+        var row = ToEntity(lead);
+        // The lead is queued for screening right after this: the sweeper reads the mark (TableStrandedLeads).
+        row[TableStrandedLeads.QueuedAtColumn] = lead.CapturedAt;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
         actions.AddRange(EventEntities(lead.Id, [firstEvent]).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
         try
         {
@@ -72,17 +75,6 @@ public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
                 entity.GetString("Detail")));
         }
         return events;
-    }
-
-    public async IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var (low, high) = LeadPartition.MonthRange(from, before);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {low} and PartitionKey lt {high} and Kind eq {LeadKind} and Status eq {WireNames.Of(LeadStatus.Captured)} and CapturedAt ge {from} and CapturedAt lt {before}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            yield return FromEntity(entity);
-        }
     }
 
     public async IAsyncEnumerable<StoredLead> FindInStatusAsync(LeadStatus status, DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)

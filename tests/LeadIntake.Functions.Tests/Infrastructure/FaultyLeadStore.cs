@@ -29,9 +29,6 @@ public sealed class FaultyLeadStore(ILeadStore inner) : ILeadStore
 
     public Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken) => inner.GetEventsAsync(id, cancellationToken);
 
-    public IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken) =>
-        inner.FindCapturedAsync(from, before, cancellationToken);
-
     public IAsyncEnumerable<StoredLead> FindInStatusAsync(LeadStatus status, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken) =>
         inner.FindInStatusAsync(status, from, before, cancellationToken);
 }

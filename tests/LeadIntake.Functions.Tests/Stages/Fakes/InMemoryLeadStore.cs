@@ -57,15 +57,6 @@ internal sealed class InMemoryLeadStore : ILeadStore
 
     public Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken) => Task.FromResult(Events(id));
 
-    public async IAsyncEnumerable<Lead> FindCapturedAsync(DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var (lead, _) in _leads.Values.Where(l => l.Lead.Status == LeadStatus.Captured && l.Lead.CapturedAt >= from && l.Lead.CapturedAt < before))
-        {
-            await Task.Yield();
-            yield return lead;
-        }
-    }
-
     public async IAsyncEnumerable<StoredLead> FindInStatusAsync(LeadStatus status, DateTimeOffset from, DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var (lead, version) in _leads.Values.Where(l => l.Lead.Status == status && l.Lead.CapturedAt >= from && l.Lead.CapturedAt < before).ToList())
