@@ -46,7 +46,7 @@ public static class FormLeadParser
     public static string? CanonicalName(string field) =>
         Aliases.TryGetValue(Normalise(field), out var canonical) ? canonical : null;
 
-    public static FormParseOutcome Parse(
+    public static ParseOutcome<CapturedLead> Parse(
         IEnumerable<KeyValuePair<string, string?>> fields,
         FormParseRules rules,
         AntiBotSignals transportSignals,
@@ -153,9 +153,9 @@ public static class FormLeadParser
 
         var timeToSubmit = ReadTimeToSubmit(known, now, errors);
 
-        if (errors.Count > 0) return new FormParseOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CapturedLead>.Invalid(errors);
 
-        return new FormParseOutcome.Parsed(new CapturedLead
+        return new ParseOutcome<CapturedLead>.Parsed(new CapturedLead
         {
             Channel = Channel.Form,
             Provider = Provider,

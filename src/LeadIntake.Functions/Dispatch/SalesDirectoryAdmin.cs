@@ -111,18 +111,17 @@ public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirecto
     /// Validates a whole seed, then stores it in one write (also used for <c>Dispatch:SeedFile</c> at start). Nothing
     /// is written unless all of it is valid, and a failed write leaves the previous directory as it was.
     /// </summary>
-    public async Task<(SalesDirectoryParseOutcome.Parsed? Parsed, IReadOnlyList<FieldError> Errors)> ApplySeedAsync(string json, CancellationToken cancellationToken)
+    public async Task<(RoutingSetup? Setup, IReadOnlyList<FieldError> Errors)> ApplySeedAsync(string json, CancellationToken cancellationToken)
     {
         var outcome = SalesDirectorySeed.Parse(json);
-        if (outcome is SalesDirectoryParseOutcome.Invalid invalid) return (null, invalid.Errors);
-        var parsed = (SalesDirectoryParseOutcome.Parsed)outcome;
+        if (outcome is not ParseOutcome<RoutingSetup>.Parsed parsed) return (null, outcome is ParseOutcome<RoutingSetup>.Invalid invalid ? invalid.Errors : [new FieldError("body", "The seed holds no sales directory.")]);
         var seed = (JsonObject)JsonNode.Parse(json, documentOptions: SeedJson)!;
         if (await tables.ReplaceAsync(seed, cancellationToken).ConfigureAwait(false) == DirectoryWriteOutcome.TooLarge)
         {
             return (null, [new FieldError("body", $"The directory is over {TableSalesDirectory.MaxStoredBytes} bytes once compressed.")]);
         }
         reader.Invalidate();
-        return (parsed, []);
+        return (parsed.Value, []);
     }
 
     // A repeated property is refused while parsing (400), not found later as an exception when the object is read.
@@ -199,5 +198,5 @@ public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirecto
             .ToList();
 
     private static IReadOnlyList<FieldError> Parse(JsonObject seed) =>
-        SalesDirectorySeed.Parse(seed.ToJsonString()) is SalesDirectoryParseOutcome.Invalid invalid ? invalid.Errors : [];
+        SalesDirectorySeed.Parse(seed.ToJsonString()) is ParseOutcome<RoutingSetup>.Invalid invalid ? invalid.Errors : [];
 }

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Functions.Storage;
+using LeadIntake.Core.Intake;
 
 namespace LeadIntake.Functions.Dispatch;
 
@@ -28,10 +29,10 @@ public sealed partial class SalesDirectoryReader(
         {
             switch (SalesDirectorySeed.Parse(seed.ToJsonString()))
             {
-                case SalesDirectoryParseOutcome.Parsed parsed:
-                    setup = new RoutingSetup(parsed.Directory, parsed.Rules);
+                case ParseOutcome<RoutingSetup>.Parsed parsed:
+                    setup = parsed.Value;
                     break;
-                case SalesDirectoryParseOutcome.Invalid invalid:
+                case ParseOutcome<RoutingSetup>.Invalid invalid:
                     LogIncomplete(logger, invalid.Errors.Count);
                     break;
             }

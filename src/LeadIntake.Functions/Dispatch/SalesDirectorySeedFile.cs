@@ -12,9 +12,9 @@ public sealed partial class SalesDirectorySeedFile(IServiceProvider services, IO
         if (!File.Exists(path)) throw new InvalidOperationException($"Dispatch:SeedFile: the file '{path}' does not exist.");
         var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         await using var scope = services.CreateAsyncScope();
-        var (parsed, errors) = await scope.ServiceProvider.GetRequiredService<SalesDirectoryAdmin>().ApplySeedAsync(json, cancellationToken).ConfigureAwait(false);
-        if (parsed is null) throw new InvalidOperationException($"Dispatch:SeedFile '{path}' is invalid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
-        LogSeeded(logger, parsed.Directory.Reps.Count, parsed.Directory.Teams.Count, parsed.Rules.Count);
+        var (setup, errors) = await scope.ServiceProvider.GetRequiredService<SalesDirectoryAdmin>().ApplySeedAsync(json, cancellationToken).ConfigureAwait(false);
+        if (setup is null) throw new InvalidOperationException($"Dispatch:SeedFile '{path}' is invalid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
+        LogSeeded(logger, setup.Directory.Reps.Count, setup.Directory.Teams.Count, setup.Rules.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,6 +3,7 @@ using LeadIntake.Core.Intake.Calls;
 using LeadIntake.Core.Intake.Signatures;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Core.Intake;
 
 namespace LeadIntake.Functions.Intake;
 
@@ -90,20 +91,20 @@ public sealed class CallIntakeHandler(
         }
         switch (TwilioCallParser.Parse(parameters!, region))
         {
-            case CallEventOutcome.Invalid invalid:
+            case ParseOutcome<CallEvent>.Invalid invalid:
                 return Problems.Invalid(invalid.Errors);
-            case CallEventOutcome.Ignored ignored:
+            case ParseOutcome<CallEvent>.Ignored ignored:
                 CaptureLog.Ignored(logger, TwilioCallParser.Provider, ignored.Reason);
                 return TypedResults.Text(EmptyTwiml, "text/xml");
-            case CallEventOutcome.Parsed parsed:
+            case ParseOutcome<CallEvent>.Parsed parsed:
                 // A status, recording or transcription callback can wait: Twilio delivers it again after a 503 when its
                 // URL carries a retry connection override (docs/reliability.md, "Back-pressure"). The voice URL request
                 // has a caller on the line who would hear an error instead: it is always stored.
-                if (parsed.Event.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
-                var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
+                if (parsed.Value.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
+                var result = await calls.CaptureAsync(parsed.Value, payload, cancellationToken);
                 request.HttpContext.Response.Headers[LeadIdHeader] = result.Capture.Id.Value;
                 // The voice URL request must get TwiML; status, recording and transcription callbacks only need a 2xx.
-                return parsed.Event.Kind == CallEventKind.Incoming ? TypedResults.Text(EmptyTwiml, "text/xml") : TypedResults.NoContent();
+                return parsed.Value.Kind == CallEventKind.Incoming ? TypedResults.Text(EmptyTwiml, "text/xml") : TypedResults.NoContent();
             default:
                 throw new InvalidOperationException("Unknown call event outcome.");
         }
@@ -132,21 +133,21 @@ public sealed class CallIntakeHandler(
         }
     }
 
-    private async Task<IResult> AnswerAsync(string provider, CallEventOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerAsync(string provider, ParseOutcome<CallEvent> outcome, RawPayload payload, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case CallEventOutcome.Invalid invalid:
+            case ParseOutcome<CallEvent>.Invalid invalid:
                 return Problems.Invalid(invalid.Errors);
-            case CallEventOutcome.Ignored ignored:
+            case ParseOutcome<CallEvent>.Ignored ignored:
                 CaptureLog.Ignored(logger, provider, ignored.Reason);
                 return IntakeResponses.Ignored(ignored.Reason);
-            case CallEventOutcome.Parsed parsed:
+            case ParseOutcome<CallEvent>.Parsed parsed:
                 // A status, recording or transcription callback can wait: Twilio delivers it again after a 503 when its
                 // URL carries a retry connection override (docs/reliability.md, "Back-pressure"). The voice URL request
                 // has a caller on the line who would hear an error instead: it is always stored.
-                if (parsed.Event.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
-                var result = await calls.CaptureAsync(parsed.Event, payload, cancellationToken);
+                if (parsed.Value.Kind != CallEventKind.Incoming && await backlog.ShouldTurnAwayAsync(TwilioCallParser.Provider)) return backlog.TurnAway();
+                var result = await calls.CaptureAsync(parsed.Value, payload, cancellationToken);
                 return result.Created ? IntakeResponses.Captured(result.Capture) : IntakeResponses.Updated(result.Capture);
             default:
                 throw new InvalidOperationException("Unknown call event outcome.");

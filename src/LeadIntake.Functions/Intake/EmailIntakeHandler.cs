@@ -57,14 +57,14 @@ public sealed class EmailIntakeHandler(
         return await capture.AnswerAsync(provider, outcome!, new RawPayload(request.ContentType, body), cancellationToken);
     }
 
-    private static async Task<(LeadParseOutcome?, IResult?)> SendGridAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
+    private static async Task<(ParseOutcome<CapturedLead>?, IResult?)> SendGridAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
     {
         var (fields, files, problem) = await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken);
         if (problem is not null) return (null, problem);
         return (SendGridInboundParser.Parse(fields!, files!.Count > 0 ? files : null, rules), null);
     }
 
-    private async Task<(LeadParseOutcome?, IResult?)> MailgunAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
+    private async Task<(ParseOutcome<CapturedLead>?, IResult?)> MailgunAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
     {
         List<KeyValuePair<string, string?>>? fields;
         List<Core.Leads.LeadAttachment>? files = null;
@@ -82,14 +82,14 @@ public sealed class EmailIntakeHandler(
         // A token is good for one delivery. The delivery is the parsed event (Message-Id, else the token itself), so
         // Mailgun's retry of the same mail is "the same delivery" and idempotency answers 200 with the same id, while
         // the token lifted onto another mail is refused. A delivery that is no lead can't be confused with one that is.
-        var delivery = outcome is LeadParseOutcome.Parsed { Lead.ProviderEventId: { } eventId } ? "event:" + eventId : "other:" + token;
+        var delivery = outcome is ParseOutcome<CapturedLead>.Parsed { Value.ProviderEventId: { } eventId } ? "event:" + eventId : "other:" + token;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture)) + MailgunSignature.DefaultMaxAge;
         var use = await intakeKeys.RecordSignatureAsync(MailgunRouteParser.Provider, timestamp + ":" + token, delivery, expiresAt, cancellationToken).ConfigureAwait(false);
         if (use == SignatureUse.Replayed) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, SignatureVerdict.Replayed, "token"));
         return (outcome, null);
     }
 
-    private static (LeadParseOutcome?, IResult?) Postmark(byte[] body, EmailCaptureRules rules)
+    private static (ParseOutcome<CapturedLead>?, IResult?) Postmark(byte[] body, EmailCaptureRules rules)
     {
         var (document, problem) = WebhookRequest.ParseJson(body);
         if (problem is not null) return (null, problem);

@@ -1,4 +1,5 @@
 using LeadIntake.Core.Intake;
+using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 using Microsoft.Net.Http.Headers;
 
@@ -45,9 +46,10 @@ public sealed class FormIntakeHandler(
         var rules = new FormParseRules { HoneypotField = options.HoneypotField, RequireConsent = options.RequireConsent, DefaultConsentVersion = options.ConsentVersion };
         var signals = ClientSignals.From(context) with { CaptchaPassed = captchaPassed };
         var outcome = FormLeadParser.Parse(fields!, rules, signals, time.GetUtcNow());
-        if (outcome is FormParseOutcome.Invalid invalid) return Problems.Invalid(invalid.Errors);
+        // A form is never ignored: its parser answers a lead or field errors.
+        if (outcome is not ParseOutcome<CapturedLead>.Parsed parsed) return Problems.Invalid(outcome is ParseOutcome<CapturedLead>.Invalid invalid ? invalid.Errors : []);
 
-        var result = await capture.CaptureAsync(((FormParseOutcome.Parsed)outcome).Lead, cancellationToken);
+        var result = await capture.CaptureAsync(parsed.Value, cancellationToken);
         if (!IsBrowserFormPost(request)) return IntakeResponses.Captured(result);
         var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields!), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
         return target is null

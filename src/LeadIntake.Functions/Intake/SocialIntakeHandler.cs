@@ -96,10 +96,10 @@ public sealed class SocialIntakeHandler(
             {
                 switch (MetaLeadParser.Parse(document!.RootElement, leadRef, region))
                 {
-                    case LeadParseOutcome.Parsed parsed:
-                        results.Add(await capture.CaptureAsync(parsed.Lead, new RawPayload("application/json", json), cancellationToken));
+                    case ParseOutcome<CapturedLead>.Parsed parsed:
+                        results.Add(await capture.CaptureAsync(parsed.Value, new RawPayload("application/json", json), cancellationToken));
                         break;
-                    case LeadParseOutcome.Invalid invalid:
+                    case ParseOutcome<CapturedLead>.Invalid invalid:
                         // A lead form without email or phone can never become usable: retrying would not help.
                         CaptureLog.GraphLeadUnusable(logger, invalid.Errors.Count);
                         ignored++;

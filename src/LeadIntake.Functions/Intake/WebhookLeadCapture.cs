@@ -10,17 +10,17 @@ namespace LeadIntake.Functions.Intake;
 /// </summary>
 public sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw, ILogger<WebhookLeadCapture> logger)
 {
-    public async Task<IResult> AnswerAsync(string provider, LeadParseOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    public async Task<IResult> AnswerAsync(string provider, ParseOutcome<CapturedLead> outcome, RawPayload payload, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case LeadParseOutcome.Invalid invalid:
+            case ParseOutcome<CapturedLead>.Invalid invalid:
                 return Problems.Invalid(invalid.Errors);
-            case LeadParseOutcome.Ignored ignored:
+            case ParseOutcome<CapturedLead>.Ignored ignored:
                 CaptureLog.Ignored(logger, provider, ignored.Reason);
                 return IntakeResponses.Ignored(ignored.Reason);
             default:
-                var result = await CaptureAsync(((LeadParseOutcome.Parsed)outcome).Lead, payload, cancellationToken).ConfigureAwait(false);
+                var result = await CaptureAsync(((ParseOutcome<CapturedLead>.Parsed)outcome).Value, payload, cancellationToken).ConfigureAwait(false);
                 return IntakeResponses.Captured(result);
         }
     }

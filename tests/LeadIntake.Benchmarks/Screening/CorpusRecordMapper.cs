@@ -32,8 +32,8 @@ public static class CorpusRecordMapper
         var fields = record.Fields.EnumerateObject().Select(p => new KeyValuePair<string, string?>(p.Name, Text(p.Value))).ToList();
         return FormLeadParser.Parse(fields, FormParseRules.Default, AntiBotSignals.None, now) switch
         {
-            FormParseOutcome.Parsed parsed => parsed.Lead with { ProviderEventId = record.Id },
-            FormParseOutcome.Invalid invalid => throw new FormatException(
+            ParseOutcome<CapturedLead>.Parsed parsed => parsed.Value with { ProviderEventId = record.Id },
+            ParseOutcome<CapturedLead>.Invalid invalid => throw new FormatException(
                 $"Record {record.Id}: the form parser refused it ({string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))})."),
             _ => throw new InvalidOperationException("Unknown form parse outcome."),
         };
@@ -49,9 +49,9 @@ public static class CorpusRecordMapper
         }
         return SendGridInboundParser.Parse(fields, files: null, EmailCaptureRules.Default) switch
         {
-            LeadParseOutcome.Parsed parsed => parsed.Lead with { ProviderEventId = record.Id },
-            LeadParseOutcome.Invalid invalid => throw Refused(record, "SendGrid inbound", invalid.Errors),
-            LeadParseOutcome.Ignored ignored => throw new FormatException($"Record {record.Id}: the SendGrid inbound parser ignored it ({ignored.Reason})."),
+            ParseOutcome<CapturedLead>.Parsed parsed => parsed.Value with { ProviderEventId = record.Id },
+            ParseOutcome<CapturedLead>.Invalid invalid => throw Refused(record, "SendGrid inbound", invalid.Errors),
+            ParseOutcome<CapturedLead>.Ignored ignored => throw new FormatException($"Record {record.Id}: the SendGrid inbound parser ignored it ({ignored.Reason})."),
             _ => throw new InvalidOperationException("Unknown email parse outcome."),
         };
     }
@@ -67,9 +67,9 @@ public static class CorpusRecordMapper
         using var document = JsonDocument.Parse(call.ToJsonString());
         return GenericCallParser.Parse(document.RootElement, DefaultPhoneRegion) switch
         {
-            CallEventOutcome.Parsed parsed => CallLeadMerge.Merge(null, parsed.Event) with { ProviderEventId = record.Id },
-            CallEventOutcome.Invalid invalid => throw Refused(record, "generic call", invalid.Errors),
-            CallEventOutcome.Ignored ignored => throw new FormatException($"Record {record.Id}: the generic call parser ignored it ({ignored.Reason})."),
+            ParseOutcome<CallEvent>.Parsed parsed => CallLeadMerge.Merge(null, parsed.Value) with { ProviderEventId = record.Id },
+            ParseOutcome<CallEvent>.Invalid invalid => throw Refused(record, "generic call", invalid.Errors),
+            ParseOutcome<CallEvent>.Ignored ignored => throw new FormatException($"Record {record.Id}: the generic call parser ignored it ({ignored.Reason})."),
             _ => throw new InvalidOperationException("Unknown call parse outcome."),
         };
     }

@@ -1,5 +1,6 @@
 using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Intake;
 
 namespace LeadIntake.Core.Tests.Dispatch;
 
@@ -30,21 +31,21 @@ public sealed class SalesDirectorySeedTests
     [Fact]
     public void A_valid_seed_gives_the_directory_and_the_ordered_rules()
     {
-        var parsed = Assert.IsType<SalesDirectoryParseOutcome.Parsed>(SalesDirectorySeed.Parse(Seed));
+        var parsed = Assert.IsType<ParseOutcome<RoutingSetup>.Parsed>(SalesDirectorySeed.Parse(Seed));
 
-        var alice = parsed.Directory.FindRep("ALICE@corp.test")!;
+        var alice = parsed.Value.Directory.FindRep("ALICE@corp.test")!;
         Assert.Equal(["fr", "en"], alice.Languages);
         Assert.Equal(["FR"], alice.Territory.Countries);
         Assert.Equal([Segment.Corporate, Segment.Enterprise], alice.Segments);
         Assert.Equal(2, alice.Weight);
         Assert.Equal(20, alice.DailyCapacity);
         Assert.Equal(new DateTimeOffset(2025, 8, 20, 7, 0, 0, TimeSpan.Zero), alice.OutOfOfficeUntil);
-        Assert.False(parsed.Directory.FindRep("bob@corp.test")!.Active);
-        var industry = parsed.Directory.FindTeam("industry")!;
+        Assert.False(parsed.Value.Directory.FindRep("bob@corp.test")!.Active);
+        var industry = parsed.Value.Directory.FindTeam("industry")!;
         Assert.Equal(TimeSpan.FromMinutes(20), industry.Sla.ReassignAfter);
         Assert.Equal("boss@corp.test", industry.FallbackOwner);
-        Assert.Equal("general", parsed.Directory.FindTeam("general")!.Name);
-        var rule = Assert.Single(parsed.Rules);
+        Assert.Equal("general", parsed.Value.Directory.FindTeam("general")!.Name);
+        var rule = Assert.Single(parsed.Value.Rules);
         Assert.Equal([Channel.Form, Channel.Call], rule.Channels);
     }
 
@@ -62,7 +63,7 @@ public sealed class SalesDirectorySeedTests
         }
         """;
 
-        var invalid = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(bad));
+        var invalid = Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(SalesDirectorySeed.Parse(bad));
 
         var fields = invalid.Errors.Select(e => e.Field).ToHashSet();
         Assert.Superset(new HashSet<string>
@@ -82,7 +83,7 @@ public sealed class SalesDirectorySeedTests
     {
         var seed = Seed.Replace("alice@corp.test", email, StringComparison.Ordinal);
 
-        var invalid = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(seed));
+        var invalid = Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(SalesDirectorySeed.Parse(seed));
 
         Assert.Contains(invalid.Errors, e => e.Field == "reps[0].email");
     }
@@ -90,8 +91,8 @@ public sealed class SalesDirectorySeedTests
     [Fact]
     public void A_team_id_with_a_key_character_or_over_128_characters_is_invalid_naming_the_id()
     {
-        var hash = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", "\"ind#ustry\"", StringComparison.Ordinal)));
-        var longId = Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", $"\"{new string('i', 129)}\"", StringComparison.Ordinal)));
+        var hash = Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", "\"ind#ustry\"", StringComparison.Ordinal)));
+        var longId = Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(SalesDirectorySeed.Parse(Seed.Replace("\"industry\"", $"\"{new string('i', 129)}\"", StringComparison.Ordinal)));
 
         Assert.Contains(hash.Errors, e => e.Field == "teams[0].id");
         Assert.Contains(longId.Errors, e => e.Field == "teams[0].id");
@@ -99,7 +100,7 @@ public sealed class SalesDirectorySeedTests
 
     [Fact]
     public void A_repeated_property_is_unreadable_not_silently_one_of_the_two() =>
-        Assert.Equal("$", Assert.Single(Assert.IsType<SalesDirectoryParseOutcome.Invalid>(
+        Assert.Equal("$", Assert.Single(Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(
             SalesDirectorySeed.Parse("{\"defaultTeam\":\"a\",\"defaultTeam\":\"b\"}")).Errors).Field);
 
     [Theory]
@@ -107,5 +108,5 @@ public sealed class SalesDirectorySeedTests
     [InlineData("[]")]
     [InlineData("{}")]
     public void Something_that_is_not_a_seed_is_invalid_not_an_exception(string json) =>
-        Assert.IsType<SalesDirectoryParseOutcome.Invalid>(SalesDirectorySeed.Parse(json));
+        Assert.IsType<ParseOutcome<RoutingSetup>.Invalid>(SalesDirectorySeed.Parse(json));
 }

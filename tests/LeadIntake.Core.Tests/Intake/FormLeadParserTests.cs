@@ -7,11 +7,11 @@ public sealed class FormLeadParserTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
-    private static FormParseOutcome Parse(FormParseRules? rules = null, params (string Key, string? Value)[] fields) =>
+    private static ParseOutcome<CapturedLead> Parse(FormParseRules? rules = null, params (string Key, string? Value)[] fields) =>
         FormLeadParser.Parse(fields.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)), rules ?? FormParseRules.Default, AntiBotSignals.None, Now);
 
     private static CapturedLead Parsed(params (string Key, string? Value)[] fields) =>
-        Assert.IsType<FormParseOutcome.Parsed>(Parse(null, fields)).Lead;
+        Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(Parse(null, fields)).Value;
 
     [Fact]
     public void Known_fields_are_recognised_under_their_usual_spellings()
@@ -45,10 +45,10 @@ public sealed class FormLeadParserTests
     [Fact]
     public void An_email_or_a_phone_is_required()
     {
-        var invalid = Assert.IsType<FormParseOutcome.Invalid>(Parse(null, ("name", "Nobody"), ("message", "hello")));
+        var invalid = Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(Parse(null, ("name", "Nobody"), ("message", "hello")));
         Assert.Contains(invalid.Errors, e => e.Field == "email");
 
-        Assert.IsType<FormParseOutcome.Parsed>(Parse(null, ("phone", "+33 1 23 45 67 89")));
+        Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(Parse(null, ("phone", "+33 1 23 45 67 89")));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FormLeadParserTests
     public void The_honeypot_field_name_is_configurable()
     {
         var rules = new FormParseRules { HoneypotField = "fax_number" };
-        var lead = Assert.IsType<FormParseOutcome.Parsed>(Parse(rules, ("email", "a@b.example"), ("fax_number", "x"), ("website", "https://acme.example"))).Lead;
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(Parse(rules, ("email", "a@b.example"), ("fax_number", "x"), ("website", "https://acme.example"))).Value;
 
         Assert.True(lead.Signals.HoneypotFilled);
         Assert.Equal("https://acme.example", lead.ExtraFields["website"]);
@@ -84,10 +84,10 @@ public sealed class FormLeadParserTests
     {
         var rules = new FormParseRules { RequireConsent = true };
 
-        var invalid = Assert.IsType<FormParseOutcome.Invalid>(Parse(rules, ("email", "a@b.example")));
+        var invalid = Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(Parse(rules, ("email", "a@b.example")));
         Assert.Contains(invalid.Errors, e => e.Field == "consent");
 
-        var lead = Assert.IsType<FormParseOutcome.Parsed>(Parse(rules with { DefaultConsentVersion = "privacy-2026-01" }, ("email", "a@b.example"), ("consent", "on"))).Lead;
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(Parse(rules with { DefaultConsentVersion = "privacy-2026-01" }, ("email", "a@b.example"), ("consent", "on"))).Value;
         Assert.Equal(new ConsentRecord(true, "privacy-2026-01", Now), lead.Consent);
     }
 
@@ -111,7 +111,7 @@ public sealed class FormLeadParserTests
     [Fact]
     public void Over_long_fields_are_refused_naming_the_field()
     {
-        var invalid = Assert.IsType<FormParseOutcome.Invalid>(Parse(null, ("email", "a@b.example"), ("company", new string('x', FieldLimits.Company + 1))));
+        var invalid = Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(Parse(null, ("email", "a@b.example"), ("company", new string('x', FieldLimits.Company + 1))));
 
         Assert.Contains(invalid.Errors, e => e.Field == "company");
     }
@@ -121,7 +121,7 @@ public sealed class FormLeadParserTests
     {
         var fields = Enumerable.Range(0, FieldLimits.ExtraFieldCount + 1).Select(i => ($"custom{i}", (string?)"x")).Prepend(("email", "a@b.example")).ToArray();
 
-        Assert.IsType<FormParseOutcome.Invalid>(Parse(null, fields));
+        Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(Parse(null, fields));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class SalesDirectorySeed
     /// <summary>Characters a Table Storage key can't hold (control characters are already spaces: one-line values).</summary>
     private static readonly char[] KeyUnsafe = ['/', '\\', '#', '?'];
 
-    public static SalesDirectoryParseOutcome Parse(string json)
+    public static ParseOutcome<RoutingSetup> Parse(string json)
     {
         JsonDocument document;
         try
@@ -28,7 +28,7 @@ public static class SalesDirectorySeed
         }
         catch (JsonException ex)
         {
-            return new SalesDirectoryParseOutcome.Invalid([new FieldError("$", $"Not valid JSON: {ex.Message}")]);
+            return new ParseOutcome<RoutingSetup>.Invalid([new FieldError("$", $"Not valid JSON: {ex.Message}")]);
         }
         using (document)
         {
@@ -36,7 +36,7 @@ public static class SalesDirectorySeed
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new SalesDirectoryParseOutcome.Invalid([new FieldError("$", "The seed must be a JSON object.")]);
+                return new ParseOutcome<RoutingSetup>.Invalid([new FieldError("$", "The seed must be a JSON object.")]);
             }
             var reader = new SeedReader(errors);
             var reps = reader.Array(root, "reps", "reps").Select((e, i) => reader.Rep(e, $"reps[{i}]")).OfType<SalesRep>().ToList();
@@ -61,9 +61,9 @@ public static class SalesDirectorySeed
             {
                 errors.Add(new FieldError("defaultTeam", $"No team has the id '{defaultTeam}'."));
             }
-            if (errors.Count > 0) return new SalesDirectoryParseOutcome.Invalid(errors);
+            if (errors.Count > 0) return new ParseOutcome<RoutingSetup>.Invalid(errors);
             var directory = new SalesDirectory { Reps = reps, Teams = teams, DefaultTeamId = defaultTeam! };
-            return new SalesDirectoryParseOutcome.Parsed(directory, rules);
+            return new ParseOutcome<RoutingSetup>.Parsed(new RoutingSetup(directory, rules));
         }
     }
 

@@ -15,13 +15,13 @@ public static class AircallCallParser
     /// <summary>The webhook token carried in the body (Aircall's only credential).</summary>
     public static string? TokenOf(JsonElement root) => JsonValues.Text(root, "token");
 
-    public static CallEventOutcome Parse(JsonElement root, string? defaultRegion)
+    public static ParseOutcome<CallEvent> Parse(JsonElement root, string? defaultRegion)
     {
-        if (root.ValueKind != JsonValueKind.Object) return new CallEventOutcome.Invalid(new FieldError("body", "Must be a JSON object."));
+        if (root.ValueKind != JsonValueKind.Object) return new ParseOutcome<CallEvent>.Invalid(new FieldError("body", "Must be a JSON object."));
         var resource = JsonValues.Text(root, "resource");
         var eventName = TextSanitizer.SingleLine(JsonValues.Text(root, "event"));
-        if (eventName is null) return new CallEventOutcome.Invalid(new FieldError("event", "Required."));
-        if (resource is not null && resource != "call") return new CallEventOutcome.Ignored($"resource {FieldText.SingleCut(resource, 40)}");
+        if (eventName is null) return new ParseOutcome<CallEvent>.Invalid(new FieldError("event", "Required."));
+        if (resource is not null && resource != "call") return new ParseOutcome<CallEvent>.Ignored($"resource {FieldText.SingleCut(resource, 40)}");
 
         var kind = eventName switch
         {
@@ -30,12 +30,12 @@ public static class AircallCallParser
             "call.voicemail_left" => CallEventKind.Voicemail,
             _ => (CallEventKind?)null,
         };
-        if (kind is null) return new CallEventOutcome.Ignored($"event {FieldText.SingleCut(eventName, 60)}");
+        if (kind is null) return new ParseOutcome<CallEvent>.Ignored($"event {FieldText.SingleCut(eventName, 60)}");
 
-        if (JsonValues.Object(root, "data") is not { } data) return new CallEventOutcome.Invalid(new FieldError("data", "Required."));
+        if (JsonValues.Object(root, "data") is not { } data) return new ParseOutcome<CallEvent>.Invalid(new FieldError("data", "Required."));
         var id = TextSanitizer.SingleLine(JsonValues.Text(data, "id"));
-        if (id is null || id.Length > 64) return new CallEventOutcome.Invalid(new FieldError("data.id", "Required: the call id."));
-        if (JsonValues.Text(data, "direction") is "outbound") return new CallEventOutcome.Ignored("outbound call");
+        if (id is null || id.Length > 64) return new ParseOutcome<CallEvent>.Invalid(new FieldError("data.id", "Required: the call id."));
+        if (JsonValues.Text(data, "direction") is "outbound") return new ParseOutcome<CallEvent>.Ignored("outbound call");
 
         var errors = new List<FieldError>();
         // raw_digits is international with spaces ("+33 6 12 34 56 78") or "anonymous" for hidden callers.
@@ -44,7 +44,7 @@ public static class AircallCallParser
         var (to, _) = CallerNumber.Read(number is { } n ? JsonValues.Text(n, "digits") : null, defaultRegion);
         var recording = FieldText.Url(JsonValues.Text(data, "recording"), "data.recording", errors);
         var voicemail = FieldText.Url(JsonValues.Text(data, "voicemail"), "data.voicemail", errors);
-        if (errors.Count > 0) return new CallEventOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CallEvent>.Invalid(errors);
 
         var answered = JsonValues.Property(data, "answered_at") is not null;
         var missedReason = TextSanitizer.SingleLine(JsonValues.Text(data, "missed_call_reason"));
@@ -67,7 +67,7 @@ public static class AircallCallParser
         if (number is { } nn) FieldText.AddExtra(extra, "aircall.line", JsonValues.Text(nn, "name"));
         if (JsonValues.Object(data, "user") is { } user) FieldText.AddExtra(extra, "aircall.agent", JsonValues.Text(user, "name"));
 
-        return new CallEventOutcome.Parsed(new CallEvent
+        return new ParseOutcome<CallEvent>.Parsed(new CallEvent
         {
             Provider = Provider,
             CallKey = id,

@@ -14,9 +14,9 @@ public static class GenericCallParser
 {
     public const string Provider = "generic";
 
-    public static CallEventOutcome Parse(JsonElement root, string? defaultRegion)
+    public static ParseOutcome<CallEvent> Parse(JsonElement root, string? defaultRegion)
     {
-        if (root.ValueKind != JsonValueKind.Object) return new CallEventOutcome.Invalid(new FieldError("body", "Must be a JSON object."));
+        if (root.ValueKind != JsonValueKind.Object) return new ParseOutcome<CallEvent>.Invalid(new FieldError("body", "Must be a JSON object."));
         var errors = new List<FieldError>();
 
         var rawFrom = JsonValues.Text(root, "from");
@@ -56,13 +56,13 @@ public static class GenericCallParser
         };
         if (state is null) errors.Add(new FieldError("status", "Must be one of ringing, in-progress, completed, answered, no-answer, missed, busy, failed, canceled, voicemail."));
         if (from is null && callId is null && rawFrom is null) errors.Add(new FieldError("from", "The caller's number (or a callId) is required."));
-        if (errors.Count > 0) return new CallEventOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CallEvent>.Invalid(errors);
 
         // Without a callId the same call posted twice must still be recognised: derive a stable key from its content.
         var key = callId ?? "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('\u001f', from, to, startedAt?.ToUnixTimeSeconds(), status, duration, transcript))))[..32];
 
-        return new CallEventOutcome.Parsed(new CallEvent
+        return new ParseOutcome<CallEvent>.Parsed(new CallEvent
         {
             Provider = provider,
             CallKey = key,

@@ -14,21 +14,21 @@ public static class TwilioCallParser
 
     /// <param name="parameters">The decoded form (or query) parameters.</param>
     /// <param name="defaultRegion">Region for national caller numbers (Twilio sends E.164, so rarely needed).</param>
-    public static CallEventOutcome Parse(IReadOnlyList<KeyValuePair<string, string?>> parameters, string? defaultRegion)
+    public static ParseOutcome<CallEvent> Parse(IReadOnlyList<KeyValuePair<string, string?>> parameters, string? defaultRegion)
     {
         var errors = new List<FieldError>();
         var form = FormPairs.Read(parameters, errors);
-        if (form is null) return new CallEventOutcome.Invalid(errors);
+        if (form is null) return new ParseOutcome<CallEvent>.Invalid(errors);
 
         var callSid = TextSanitizer.SingleLine(form["CallSid"]);
-        if (callSid is null) return new CallEventOutcome.Invalid(new FieldError("CallSid", "Required."));
-        if (callSid.Length > 64 || !callSid.All(char.IsAsciiLetterOrDigit)) return new CallEventOutcome.Invalid(new FieldError("CallSid", "Must be a Twilio call sid."));
+        if (callSid is null) return new ParseOutcome<CallEvent>.Invalid(new FieldError("CallSid", "Required."));
+        if (callSid.Length > 64 || !callSid.All(char.IsAsciiLetterOrDigit)) return new ParseOutcome<CallEvent>.Invalid(new FieldError("CallSid", "Must be a Twilio call sid."));
 
         // Our own outbound calls and the child legs of a <Dial> are not someone calling us.
-        if (form["ParentCallSid"] is not null) return new CallEventOutcome.Ignored("child leg of a dialled call");
+        if (form["ParentCallSid"] is not null) return new ParseOutcome<CallEvent>.Ignored("child leg of a dialled call");
         if (TextSanitizer.SingleLine(form["Direction"]) is { } direction && direction.StartsWith("outbound", StringComparison.OrdinalIgnoreCase))
         {
-            return new CallEventOutcome.Ignored("outbound call");
+            return new ParseOutcome<CallEvent>.Ignored("outbound call");
         }
 
         var (from, fromE164) = CallerNumber.Read(form["From"] ?? form["Caller"], defaultRegion);
@@ -42,7 +42,7 @@ public static class TwilioCallParser
             ? FieldText.MultiCut(form["TranscriptionText"], FieldLimits.Message)
             : null;
         var duration = Seconds(form["CallDuration"], "CallDuration", errors) ?? Seconds(form["DialCallDuration"], "DialCallDuration", errors);
-        if (errors.Count > 0) return new CallEventOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CallEvent>.Invalid(errors);
 
         var status = TextSanitizer.SingleLine(form["CallStatus"])?.ToLowerInvariant();
         var dialStatus = TextSanitizer.SingleLine(form["DialCallStatus"])?.ToLowerInvariant();
@@ -61,7 +61,7 @@ public static class TwilioCallParser
             _ => "status:" + status + ":" + dialStatus + ":" + form["SequenceNumber"],
         };
 
-        return new CallEventOutcome.Parsed(new CallEvent
+        return new ParseOutcome<CallEvent>.Parsed(new CallEvent
         {
             Provider = Provider,
             CallKey = callSid,

@@ -13,11 +13,11 @@ namespace LeadIntake.Core.Intake.Email;
 /// </summary>
 public static class InboundEmailMapper
 {
-    public static LeadParseOutcome ToLead(InboundEmail email, EmailCaptureRules rules)
+    public static ParseOutcome<CapturedLead> ToLead(InboundEmail email, EmailCaptureRules rules)
     {
         var errors = new List<FieldError>();
         var address = SenderAddress(email, errors);
-        if (errors.Count > 0) return new LeadParseOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CapturedLead>.Invalid(errors);
 
         var body = email.Text is { Length: > 0 } text
             ? (text.Length > PayloadLimits.EmailBodyChars ? text[..PayloadLimits.EmailBodyChars] : text)
@@ -46,7 +46,7 @@ public static class InboundEmailMapper
             Country = PhoneNormaliser.RegionOf(phone) ?? RegionOfDomain(domain),
         };
 
-        return new LeadParseOutcome.Parsed(new CapturedLead
+        return new ParseOutcome<CapturedLead>.Parsed(new CapturedLead
         {
             Channel = Channel.Email,
             Provider = email.Provider,

@@ -16,18 +16,18 @@ public static class MailgunRouteParser
     /// <param name="fields">The text fields of the post.</param>
     /// <param name="files">The file parts (<c>attachment-1..N</c>) as the transport saw them; null when none were read.</param>
     /// <param name="rules">Email capture settings.</param>
-    public static LeadParseOutcome Parse(
+    public static ParseOutcome<CapturedLead> Parse(
         IReadOnlyList<KeyValuePair<string, string?>> fields, IReadOnlyList<LeadAttachment>? files, EmailCaptureRules rules)
     {
         var errors = new List<FieldError>();
         var form = FormPairs.Read(fields, errors);
-        if (form is null) return new LeadParseOutcome.Invalid(errors);
+        if (form is null) return new ParseOutcome<CapturedLead>.Invalid(errors);
 
         // A route whose URL ends in "mime" posts the raw message in body-mime. (Field name unconfirmed: docs/providers.md, 'Mailgun routes'.)
         if (form["body-mime"] is { } raw)
         {
             var read = MimeEmailParser.Read(Encoding.UTF8.GetBytes(raw), Provider, "body-mime");
-            if (read.Email is null) return new LeadParseOutcome.Invalid(read.Error!);
+            if (read.Email is null) return new ParseOutcome<CapturedLead>.Invalid(read.Error!);
             return InboundEmailMapper.ToLead(read.Email with { DeliveryId = form["token"] }, rules);
         }
 

@@ -11,16 +11,16 @@ public static class MimeEmailParser
 {
     public const string Provider = "mime";
 
-    public static LeadParseOutcome Parse(ReadOnlyMemory<byte> mime, EmailCaptureRules rules) => Parse(mime, Provider, rules, null);
+    public static ParseOutcome<CapturedLead> Parse(ReadOnlyMemory<byte> mime, EmailCaptureRules rules) => Parse(mime, Provider, rules, null);
 
     /// <summary>The lead of a raw message; <paramref name="spamScore"/> is the delivering provider's, when it gives one.</summary>
-    public static LeadParseOutcome Parse(ReadOnlyMemory<byte> mime, string provider, EmailCaptureRules rules, double? spamScore)
+    public static ParseOutcome<CapturedLead> Parse(ReadOnlyMemory<byte> mime, string provider, EmailCaptureRules rules, double? spamScore)
     {
         var read = Read(mime, provider, "email");
         return read switch
         {
             { Email: { } email } => InboundEmailMapper.ToLead(spamScore is null ? email : email with { SpamScore = spamScore }, rules),
-            _ => new LeadParseOutcome.Invalid(read.Error!),
+            _ => new ParseOutcome<CapturedLead>.Invalid(read.Error!),
         };
     }
 

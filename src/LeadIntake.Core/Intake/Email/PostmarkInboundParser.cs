@@ -12,9 +12,9 @@ public static class PostmarkInboundParser
 {
     public const string Provider = "postmark";
 
-    public static LeadParseOutcome Parse(JsonElement root, EmailCaptureRules rules)
+    public static ParseOutcome<CapturedLead> Parse(JsonElement root, EmailCaptureRules rules)
     {
-        if (root.ValueKind != JsonValueKind.Object) return new LeadParseOutcome.Invalid(new FieldError("body", "Must be a JSON object."));
+        if (root.ValueKind != JsonValueKind.Object) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("body", "Must be a JSON object."));
         var fromFull = JsonValues.Object(root, "FromFull");
         var headers = new List<KeyValuePair<string, string>>();
         if (JsonValues.Array(root, "Headers") is { } list)

@@ -17,25 +17,25 @@ public static class SendGridInboundParser
     /// <param name="fields">The text parts of the post.</param>
     /// <param name="files">The file parts (<c>attachment1..N</c>) as the transport saw them; null to rely on <c>attachment-info</c>.</param>
     /// <param name="rules">Email capture settings.</param>
-    public static LeadParseOutcome Parse(
+    public static ParseOutcome<CapturedLead> Parse(
         IReadOnlyList<KeyValuePair<string, string?>> fields, IReadOnlyList<LeadAttachment>? files, EmailCaptureRules rules)
     {
         var errors = new List<FieldError>();
         var form = FormPairs.Read(fields, errors);
-        if (form is null) return new LeadParseOutcome.Invalid(errors);
+        if (form is null) return new ParseOutcome<CapturedLead>.Invalid(errors);
         var spamScore = InboundEmailMapper.ParseScore(form["spam_score"]);
 
         // Raw mode: "email" holds the full MIME message, and there is no text/html/headers.
         if (form["email"] is { } raw && form["text"] is null && form["html"] is null)
         {
             var read = MimeEmailParser.Read(Encoding.UTF8.GetBytes(raw), Provider, "email");
-            if (read.Email is null) return new LeadParseOutcome.Invalid(read.Error!);
+            if (read.Email is null) return new ParseOutcome<CapturedLead>.Invalid(read.Error!);
             return InboundEmailMapper.ToLead(read.Email with { SpamScore = spamScore ?? read.Email.SpamScore }, rules);
         }
 
         var headers = EmailHeaderBlock.Parse(form["headers"]);
         var (name, address) = InboundEmailMapper.Mailbox(form["from"]);
-        if (form["from"] is not null && address is null) return new LeadParseOutcome.Invalid(new FieldError("from", "The sender is not an email address."));
+        if (form["from"] is not null && address is null) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("from", "The sender is not an email address."));
         var email = new InboundEmail
         {
             Provider = Provider,

@@ -10,9 +10,9 @@ namespace LeadIntake.Core.Intake.Social;
 /// </summary>
 public static class GenericSocialParser
 {
-    public static LeadParseOutcome Parse(JsonElement root, string? defaultRegion)
+    public static ParseOutcome<CapturedLead> Parse(JsonElement root, string? defaultRegion)
     {
-        if (root.ValueKind != JsonValueKind.Object) return new LeadParseOutcome.Invalid(new FieldError("body", "Must be a JSON object."));
+        if (root.ValueKind != JsonValueKind.Object) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("body", "Must be a JSON object."));
         var builder = new SocialContactBuilder(string.Empty);
         var errors = builder.Errors;
         var platform = FieldText.Single(JsonValues.Text(root, "platform"), "platform", 40, errors)?.ToLowerInvariant();
@@ -41,9 +41,9 @@ public static class GenericSocialParser
         var contact = builder.Contact(defaultRegion);
         var campaign = FieldText.Single(JsonValues.Text(root, "campaign"), "campaign", FieldLimits.Utm, errors);
         var formName = FieldText.Single(JsonValues.Text(root, "formName"), "formName", FieldLimits.Subject, errors);
-        if (errors.Count > 0) return new LeadParseOutcome.Invalid(errors);
+        if (errors.Count > 0) return new ParseOutcome<CapturedLead>.Invalid(errors);
 
-        return new LeadParseOutcome.Parsed(new CapturedLead
+        return new ParseOutcome<CapturedLead>.Parsed(new CapturedLead
         {
             Channel = Channel.Social,
             Provider = platform!,

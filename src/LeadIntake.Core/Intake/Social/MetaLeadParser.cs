@@ -15,15 +15,15 @@ public static class MetaLeadParser
     /// <param name="lead">The Graph API JSON object.</param>
     /// <param name="notification">The notification that announced it, for its page/form/ad ids; null if unknown.</param>
     /// <param name="defaultRegion">Region for national phone numbers when the form has no country.</param>
-    public static LeadParseOutcome Parse(JsonElement lead, MetaLeadgenRef? notification, string? defaultRegion)
+    public static ParseOutcome<CapturedLead> Parse(JsonElement lead, MetaLeadgenRef? notification, string? defaultRegion)
     {
-        if (lead.ValueKind != JsonValueKind.Object) return new LeadParseOutcome.Invalid(new FieldError("body", "Must be a JSON object."));
+        if (lead.ValueKind != JsonValueKind.Object) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("body", "Must be a JSON object."));
         var id = TextSanitizer.SingleLine(JsonValues.Text(lead, "id")) ?? notification?.LeadgenId;
-        if (id is null || id.Length > 64) return new LeadParseOutcome.Invalid(new FieldError("id", "Required: the lead id."));
-        if (JsonValues.Array(lead, "field_data") is not { } fields) return new LeadParseOutcome.Invalid(new FieldError("field_data", "Required: an array."));
+        if (id is null || id.Length > 64) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("id", "Required: the lead id."));
+        if (JsonValues.Array(lead, "field_data") is not { } fields) return new ParseOutcome<CapturedLead>.Invalid(new FieldError("field_data", "Required: an array."));
         if (fields.GetArrayLength() > PayloadLimits.SocialAnswers)
         {
-            return new LeadParseOutcome.Invalid(new FieldError("field_data", $"At most {PayloadLimits.SocialAnswers} answers."));
+            return new ParseOutcome<CapturedLead>.Invalid(new FieldError("field_data", $"At most {PayloadLimits.SocialAnswers} answers."));
         }
 
         var builder = new SocialContactBuilder("field_data.");
@@ -45,9 +45,9 @@ public static class MetaLeadParser
         builder.AddExtra("meta.pageId", notification?.PageId);
         builder.AddExtra("meta.createdTime", (JsonValues.Time(lead, "created_time") ?? notification?.CreatedTime)?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var contact = builder.Contact(defaultRegion);
-        if (builder.Errors.Count > 0) return new LeadParseOutcome.Invalid(builder.Errors);
+        if (builder.Errors.Count > 0) return new ParseOutcome<CapturedLead>.Invalid(builder.Errors);
 
-        return new LeadParseOutcome.Parsed(new CapturedLead
+        return new ParseOutcome<CapturedLead>.Parsed(new CapturedLead
         {
             Channel = Channel.Social,
             Provider = Provider,

@@ -33,7 +33,7 @@ public sealed class JsonCallParserTests
           "contact":{"first_name":"Clinique","last_name":"du Parc","company_name":"Clinique du Parc"} }
         """;
 
-    private static CallEvent Parsed(CallEventOutcome outcome) => Assert.IsType<CallEventOutcome.Parsed>(outcome).Event;
+    private static CallEvent Parsed(ParseOutcome<CallEvent> outcome) => Assert.IsType<ParseOutcome<CallEvent>.Parsed>(outcome).Value;
 
     [Fact]
     public void Aircall_ended_answered_call_becomes_a_call_lead()
@@ -77,7 +77,7 @@ public sealed class JsonCallParserTests
     [InlineData("""{"resource":"call","event":"call.tagged","token":"t","data":{"id":1}}""")]
     [InlineData("""{"resource":"call","event":"call.created","token":"t","data":{"id":1,"direction":"outbound"}}""")]
     public void Aircall_non_lead_events_are_ignored(string json) =>
-        Assert.IsType<CallEventOutcome.Ignored>(AircallCallParser.Parse(Json(json), "FR"));
+        Assert.IsType<ParseOutcome<CallEvent>.Ignored>(AircallCallParser.Parse(Json(json), "FR"));
 
     [Theory]
     [InlineData("[]", "body")]
@@ -86,7 +86,7 @@ public sealed class JsonCallParserTests
     [InlineData("""{"resource":"call","event":"call.ended","token":"t","data":{"id":null}}""", "data.id")]
     [InlineData("""{"resource":"call","event":"call.ended","token":"t","data":{"id":1,"recording":"ftp://x"}}""", "data.recording")]
     public void Aircall_bad_input_names_the_field(string json, string field) =>
-        Assert.Equal(field, Assert.Single(Assert.IsType<CallEventOutcome.Invalid>(AircallCallParser.Parse(Json(json), "FR")).Errors).Field);
+        Assert.Equal(field, Assert.Single(Assert.IsType<ParseOutcome<CallEvent>.Invalid>(AircallCallParser.Parse(Json(json), "FR")).Errors).Field);
 
     [Fact]
     public void Aircall_anonymous_caller_has_no_phone()
@@ -222,7 +222,7 @@ public sealed class JsonCallParserTests
     [InlineData("""{"status":"completed"}""", "from")]
     [InlineData("""[1]""", "body")]
     public void Generic_call_bad_input_names_the_field(string json, string field) =>
-        Assert.Equal(field, Assert.Single(Assert.IsType<CallEventOutcome.Invalid>(GenericCallParser.Parse(Json(json), "FR")).Errors).Field);
+        Assert.Equal(field, Assert.Single(Assert.IsType<ParseOutcome<CallEvent>.Invalid>(GenericCallParser.Parse(Json(json), "FR")).Errors).Field);
 
     [Fact]
     public void Generic_call_with_hostile_strings_is_sanitised()
@@ -235,6 +235,6 @@ public sealed class JsonCallParserTests
 
     [Fact]
     public void Generic_call_with_an_overlong_caller_name_is_refused() =>
-        Assert.Equal("callerName", Assert.Single(Assert.IsType<CallEventOutcome.Invalid>(
+        Assert.Equal("callerName", Assert.Single(Assert.IsType<ParseOutcome<CallEvent>.Invalid>(
             GenericCallParser.Parse(Json($$"""{"from":"+33612345678","callerName":"{{new string('x', 5000)}}"}"""), "FR")).Errors).Field);
 }

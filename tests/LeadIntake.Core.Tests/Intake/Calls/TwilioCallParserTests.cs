@@ -49,7 +49,7 @@ public sealed class TwilioCallParserTests
     ];
 
     internal static CallEvent Event(IReadOnlyList<KeyValuePair<string, string?>> form) =>
-        Assert.IsType<CallEventOutcome.Parsed>(TwilioCallParser.Parse(form, "FR")).Event;
+        Assert.IsType<ParseOutcome<CallEvent>.Parsed>(TwilioCallParser.Parse(form, "FR")).Value;
 
     [Fact]
     public void Twilio_incoming_call_becomes_a_ringing_call_lead()
@@ -126,7 +126,7 @@ public sealed class TwilioCallParserTests
     public void Twilio_outbound_calls_and_child_legs_are_ignored(string direction, string? parent)
     {
         KeyValuePair<string, string?>[] form = [F("CallSid", Sid), F("From", "+33612345678"), F("Direction", direction), F("ParentCallSid", parent), F("CallStatus", "ringing")];
-        Assert.IsType<CallEventOutcome.Ignored>(TwilioCallParser.Parse(form, "FR"));
+        Assert.IsType<ParseOutcome<CallEvent>.Ignored>(TwilioCallParser.Parse(form, "FR"));
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class TwilioCallParserTests
     [MemberData(nameof(BadForms))]
     public void Twilio_bad_input_names_the_field(string field, KeyValuePair<string, string?>[] form)
     {
-        var invalid = Assert.IsType<CallEventOutcome.Invalid>(TwilioCallParser.Parse(form, "FR"));
+        var invalid = Assert.IsType<ParseOutcome<CallEvent>.Invalid>(TwilioCallParser.Parse(form, "FR"));
         Assert.Equal(field, Assert.Single(invalid.Errors).Field);
     }
 }

@@ -11,11 +11,11 @@ public sealed class InboundEmailParserTests
 {
     private static readonly EmailCaptureRules Fr = new() { DefaultRegion = "FR" };
 
-    private static CapturedLead Lead(LeadParseOutcome outcome) =>
-        Assert.IsType<LeadParseOutcome.Parsed>(outcome).Lead;
+    private static CapturedLead Lead(ParseOutcome<CapturedLead> outcome) =>
+        Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(outcome).Value;
 
-    private static FieldError Error(LeadParseOutcome outcome) =>
-        Assert.Single(Assert.IsType<LeadParseOutcome.Invalid>(outcome).Errors);
+    private static FieldError Error(ParseOutcome<CapturedLead> outcome) =>
+        Assert.Single(Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(outcome).Errors);
 
     [Fact]
     public void SendGrid_parsed_mode_becomes_an_email_lead_with_signature_facts()

@@ -12,14 +12,14 @@ public sealed class GenericSocialParserTests
     [Fact]
     public void Generic_social_linkedin_lead_becomes_a_social_lead()
     {
-        var lead = Assert.IsType<LeadParseOutcome.Parsed>(GenericSocialParser.Parse(Json("""
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(GenericSocialParser.Parse(Json("""
             { "platform":"LinkedIn", "leadId":"urn:li:leadGenFormResponse:7f3c2a10-1b2c-4d5e-8f90-1234567890ab-4",
               "createdAt":"2026-01-01T10:00:00Z", "formId":"urn:li:leadGenForm:123456", "formName":"Demo request", "campaign":"UK estates Q1",
               "firstName":"Daniel", "lastName":"Okafor", "email":"dokafor@northbridge-hospital.example", "phone":"020 7946 0321",
               "company":"Northbridge Hospital Trust", "jobTitle":"Estates Manager", "country":"GB",
               "message":"Could someone walk us through a demo next week?",
               "answers": { "sites": "2", "interests": ["HVAC", "energy"] } }
-            """), "FR")).Lead;
+            """), "FR")).Value;
         Assert.Equal(Channel.Social, lead.Channel);
         Assert.Equal("linkedin", lead.Provider);
         Assert.Equal("urn:li:leadGenFormResponse:7f3c2a10-1b2c-4d5e-8f90-1234567890ab-4", lead.ProviderEventId);
@@ -35,7 +35,7 @@ public sealed class GenericSocialParserTests
     [Fact]
     public void Generic_social_company_is_guessed_from_a_corporate_email()
     {
-        var lead = Assert.IsType<LeadParseOutcome.Parsed>(GenericSocialParser.Parse(Json("""{"platform":"tiktok","leadId":"t-1","email":"a.b@brightwater-utilities.example"}"""), null)).Lead;
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(GenericSocialParser.Parse(Json("""{"platform":"tiktok","leadId":"t-1","email":"a.b@brightwater-utilities.example"}"""), null)).Value;
         Assert.Equal("Brightwater Utilities", lead.Contact.Company);
     }
 
@@ -51,13 +51,13 @@ public sealed class GenericSocialParserTests
     public void Generic_social_bad_input_names_the_field(string json, string field)
     {
         json = json.Replace("@@LONG@@", new string('a', 300) + "@b.example", StringComparison.Ordinal);
-        Assert.Equal(field, Assert.Single(Assert.IsType<LeadParseOutcome.Invalid>(GenericSocialParser.Parse(Json(json), null)).Errors).Field);
+        Assert.Equal(field, Assert.Single(Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(GenericSocialParser.Parse(Json(json), null)).Errors).Field);
     }
 
     [Fact]
     public void Generic_social_hostile_strings_are_sanitised()
     {
-        var lead = Assert.IsType<LeadParseOutcome.Parsed>(GenericSocialParser.Parse(Json("""{"platform":"linkedin","leadId":"1","email":"a@b.example","fullName":"Eve\r\nBcc: x@y.z","message":"hi\u0000\u0007"}"""), null)).Lead;
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(GenericSocialParser.Parse(Json("""{"platform":"linkedin","leadId":"1","email":"a@b.example","fullName":"Eve\r\nBcc: x@y.z","message":"hi\u0000\u0007"}"""), null)).Value;
         Assert.Equal("Eve Bcc: x@y.z", lead.Contact.FullName);
         Assert.Equal("hi", lead.Message);
     }

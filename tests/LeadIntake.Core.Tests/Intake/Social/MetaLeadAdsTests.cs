@@ -90,7 +90,7 @@ public sealed class MetaLeadAdsTests
     public void Meta_graph_lead_becomes_a_social_lead()
     {
         var notification = Assert.Single(Assert.IsType<MetaNotificationOutcome.Leads>(MetaLeadgenNotificationParser.Parse(Json(Notification))).Refs);
-        var lead = Assert.IsType<LeadParseOutcome.Parsed>(MetaLeadParser.Parse(Json(GraphLead), notification, "FR")).Lead;
+        var lead = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(MetaLeadParser.Parse(Json(GraphLead), notification, "FR")).Value;
         Assert.Equal(Channel.Social, lead.Channel);
         Assert.Equal("meta", lead.Provider);
         Assert.Equal("1234567890123456", lead.ProviderEventId);
@@ -110,8 +110,8 @@ public sealed class MetaLeadAdsTests
     [Fact]
     public void Meta_graph_lead_fetched_twice_has_the_same_event_id()
     {
-        var a = Assert.IsType<LeadParseOutcome.Parsed>(MetaLeadParser.Parse(Json(GraphLead), null, "FR")).Lead;
-        var b = Assert.IsType<LeadParseOutcome.Parsed>(MetaLeadParser.Parse(Json(GraphLead), null, "FR")).Lead;
+        var a = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(MetaLeadParser.Parse(Json(GraphLead), null, "FR")).Value;
+        var b = Assert.IsType<ParseOutcome<CapturedLead>.Parsed>(MetaLeadParser.Parse(Json(GraphLead), null, "FR")).Value;
         Assert.Equal(a.ProviderEventId, b.ProviderEventId);
     }
 
@@ -123,13 +123,13 @@ public sealed class MetaLeadAdsTests
     public void Meta_graph_lead_bad_input_names_the_field(string json, string field)
     {
         json = json.Replace("@@NAME@@", new string('x', 500), StringComparison.Ordinal);
-        Assert.Equal(field, Assert.Single(Assert.IsType<LeadParseOutcome.Invalid>(MetaLeadParser.Parse(Json(json), null, "FR")).Errors).Field);
+        Assert.Equal(field, Assert.Single(Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(MetaLeadParser.Parse(Json(json), null, "FR")).Errors).Field);
     }
 
     [Fact]
     public void Meta_graph_lead_with_a_huge_answer_list_is_refused()
     {
         var json = """{"id":"1","field_data":[""" + string.Join(',', Enumerable.Range(0, 500).Select(i => $$"""{"name":"q{{i}}","values":["a"]}""")) + "]}";
-        Assert.Equal("field_data", Assert.Single(Assert.IsType<LeadParseOutcome.Invalid>(MetaLeadParser.Parse(Json(json), null, "FR")).Errors).Field);
+        Assert.Equal("field_data", Assert.Single(Assert.IsType<ParseOutcome<CapturedLead>.Invalid>(MetaLeadParser.Parse(Json(json), null, "FR")).Errors).Field);
     }
 }
