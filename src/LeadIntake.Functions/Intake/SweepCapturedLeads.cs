@@ -9,16 +9,15 @@ namespace LeadIntake.Functions.Intake;
 /// Screening is idempotent, so a lead that was merely slow costs one extra no-op message; while the screening queue is
 /// deeper than <c>Intake:SweepSkipAboveDepth</c> the run is skipped, so that a backlog is not multiplied by the sweeper.
 /// </summary>
-public sealed partial class SweepCapturedLeads(
+internal sealed partial class SweepCapturedLeads(
     ILeadStore store,
     IPipelineQueue queue,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
-    ILogger<SweepCapturedLeads> logger) : ITimerFunction
+    ILogger<SweepCapturedLeads> logger)
 {
-    public static FunctionDeclaration Declaration { get; } = new("SweepCapturedLeads", new TimerTrigger("0 * * * * *"));
-
-    public async Task RunAsync(CancellationToken cancellationToken)
+    [Function(nameof(SweepCapturedLeads))]
+    public async Task RunAsync([TimerTrigger("0 * * * * *", UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var settings = options.CurrentValue;
