@@ -36,7 +36,7 @@ public sealed class PackageTests
 
         var extensions = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "extensions.json")))!["extensions"]!.AsArray();
         var queues = Assert.Single(extensions, e => (string?)e!["name"] == "AzureStorageQueues")!;
-        var hint = ((string)queues["hintPath"]!).TrimStart('.', '/');
+        var hint = ((string)queues["hintPath"]!).Replace("./", "", StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(root, hint)), hint);
 
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "host.json")))!.AsObject();
