@@ -1,7 +1,7 @@
 # LeadIntake as a plain container (Azure Container Apps, AKS, any OCI runtime): the same ASP.NET Core app as
 # the Functions package, in standalone mode — Kestrel serves /api/..., and the app runs its own queue
 # runtime (leads-captured, leads-dispatch, host.json → extensions.queues) and timers. Standalone is the
-# default: Functions mode starts only when a Functions host sets FUNCTIONS_CUSTOMHANDLER_PORT.
+# default: Functions mode starts only when a Functions host passes --functions-uri.
 #
 #   docker build -t leadintake:local .
 #   docker run --rm -p 8080:8080 -e AzureWebJobsStorage__accountName=<account> ... leadintake:local

@@ -1,4 +1,4 @@
-// LeadIntake on Azure Functions (Linux, custom handler): storage (queues + tables), function app with a
+// LeadIntake on Azure Functions (Linux, .NET 10 isolated worker): storage (queues + tables), function app with a
 // system-assigned identity, Application Insights on Log Analytics, Key Vault for secrets.
 //
 //   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.example.bicepparam
@@ -26,8 +26,8 @@ param hostingPlan string = 'FlexConsumption'
 @description('ElasticPremium: EP1/EP2/EP3. Dedicated: a Linux App Service SKU (B1, S1, P0v3, P1v3...). Ignored on Flex.')
 param planSkuName string = hostingPlan == 'ElasticPremium' ? 'EP1' : 'P0v3'
 
-@description('Flex Consumption runtime version for `custom`. UNVERIFIED: check az functionapp list-flexconsumption-runtimes --location <region> --runtime custom.')
-param flexRuntimeVersion string = '1.0'
+@description('Flex Consumption .NET version for runtime `dotnet-isolated`; check az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated.')
+param flexRuntimeVersion string = '10.0'
 
 @description('Flex Consumption: maximum instance count (cost ceiling).')
 @minValue(1)
@@ -184,7 +184,7 @@ var hostSettings = union(
     : {
         // Flex rejects these two: its runtime lives in functionAppConfig.runtime and it is always v4.
         FUNCTIONS_EXTENSION_VERSION: '~4'
-        FUNCTIONS_WORKER_RUNTIME: 'custom'
+        FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated'
         // Run from the zip that `az functionapp deployment source config-zip` uploads (read-only wwwroot).
         WEBSITE_RUN_FROM_PACKAGE: '1'
       }

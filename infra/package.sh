@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # Builds the Azure Functions deployment package: artifacts/leadintake-functions.zip.
 #
-# Layout of the zip (the function app root):
-#   host.json                     customHandler.description.defaultExecutablePath = app/LeadIntake.Functions,
-#                                 enableForwardingHttpRequest, extensionBundle [4.*, 5.0.0)
-#   <FunctionName>/function.json  one folder per function of FunctionCatalog (generated, never hand-written)
-#   app/                          the app, published self-contained for linux-x64 (no .NET on the worker needed)
-#
-# The Functions host starts app/LeadIntake.Functions from the package root with FUNCTIONS_CUSTOMHANDLER_PORT set.
-# Not single-file: a single-file bundle would extract its native libraries at start, and on Azure the package is
-# mounted read-only (WEBSITE_RUN_FROM_PACKAGE); plain files start fastest and need nothing writable.
+# The zip is the `dotnet publish` output of the .NET isolated worker, at the zip root, as it is:
+#   LeadIntake.Functions.dll (+ its dependencies)   the worker; the host starts it with `dotnet`
+#   host.json                                       queue settings, route prefix (no extension bundle: see docs/deploy.md)
+#   worker.config.json                              written by the worker SDK: language dotnet-isolated, the worker's path
+#   functions.metadata                              written by the worker SDK from the [Function] attributes
+#   extensions.json, .azurefunctions/               the host-side binding extensions (storage queues), from NuGet
+# Framework-dependent: FUNCTIONS_WORKER_RUNTIME=dotnet-isolated with .NET 10 brings the runtime.
 #
 # The build uses its own output and intermediate folders (artifacts/.package-build), so it never touches the
 # Debug build's bin/ and obj/ (the tests run this script while their own build is in use).
@@ -20,8 +18,6 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-readonly executable_name="LeadIntake.Functions"
-readonly executable_path="app/$executable_name" # relative to the package root, as host.json names it
 artifacts="$repo_root/artifacts"
 staging="$artifacts/package"
 build_dir="$artifacts/.package-build"
@@ -34,65 +30,38 @@ started=$SECONDS
 rm -rf "$staging"
 mkdir -p "$staging" "$build_dir"
 
-echo "package.sh: publishing src/LeadIntake.Functions (Release, linux-x64, self-contained) to ${staging#"$repo_root"/}/app"
+echo "package.sh: publishing src/LeadIntake.Functions (Release) to ${staging#"$repo_root"/}"
 dotnet publish src/LeadIntake.Functions/LeadIntake.Functions.csproj \
-  --configuration Release --runtime linux-x64 --self-contained \
+  --configuration Release \
   --artifacts-path "$build_dir" \
-  --output "$staging/app" \
-  -p:PublishSingleFile=false \
+  --output "$staging" \
   --verbosity quiet --nologo
 
-exe="$staging/$executable_path"
-if [[ ! -f "$exe" ]]; then
-  echo "package.sh: $executable_path is missing after publish" >&2
-  exit 1
-fi
-chmod 755 "$exe"
-
-echo "package.sh: writing host.json and function.json folders from the function declarations"
-# Run from outside the repository so the app finds no local.settings.json and no repo-root configuration.
-(cd "$staging" && DOTNET_CLI_TELEMETRY_OPTOUT=1 "$exe" generate-function-metadata "$staging")
-
-# The Functions host resolves defaultExecutablePath against the app root when the file exists there
-# (docs/functions-host.md, 'Starting the handler'); a path it can't find is taken as a command on PATH and fails at start. Check both
-# that host.json names exactly this path and that it is an executable file in the package.
-declared=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$staging/host.json" 2>/dev/null ||
-  sed -n 's/.*"defaultExecutablePath": *"\([^"]*\)".*/\1/p' "$staging/host.json")
-if [[ "$declared" != "$executable_path" || ! -x "$staging/$declared" ]]; then
-  echo "package.sh: host.json names '$declared', which is not an executable file in the package" >&2
-  exit 1
-fi
-functions=()
-for f in "$staging"/*/function.json; do functions+=("$(basename "$(dirname "$f")")"); done
-if [[ ${#functions[@]} -eq 0 ]]; then
-  echo "package.sh: no function.json was written" >&2
+for required in LeadIntake.Functions.dll host.json worker.config.json functions.metadata extensions.json .azurefunctions; do
+  if [[ ! -e "$staging/$required" ]]; then
+    echo "package.sh: $required is missing after publish" >&2
+    exit 1
+  fi
+done
+functions=$(python3 -c 'import json,sys; print(" ".join(sorted(f["name"] for f in json.load(open(sys.argv[1])))))' "$staging/functions.metadata")
+if [[ -z "$functions" ]]; then
+  echo "package.sh: functions.metadata lists no function" >&2
   exit 1
 fi
 
 rm -f "$zip_path"
-# zip keeps the Unix mode bits; where it isn't installed (it isn't on every machine), Python's zipfile is told
-# the mode of each entry through external_attr. Either way app/LeadIntake.Functions stays executable.
-if command -v zip >/dev/null 2>&1; then
-  (cd "$staging" && zip -q -r -X "$zip_path" .)
-else
-  python3 - "$staging" "$zip_path" <<'PY'
-import os, stat, sys, zipfile
+# Python's zipfile, not zip (not on every machine); hidden folders (.azurefunctions) are included.
+python3 - "$staging" "$zip_path" <<'PY'
+import os, sys, zipfile
 root, target = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            info = zipfile.ZipInfo.from_file(path, os.path.relpath(path, root))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so that unzip and the host read the mode bits
-            info.external_attr = (stat.S_IMODE(os.stat(path).st_mode) | stat.S_IFREG) << 16
-            with open(path, "rb") as f:
-                z.writestr(info, f.read())
+            z.write(path, os.path.relpath(path, root))
 PY
-fi
 
 size=$(du -h "$zip_path" | cut -f1)
-echo "package.sh: functions: ${functions[*]}"
-echo "package.sh: host.json runs $executable_path (executable) from the package root"
+echo "package.sh: functions: $functions"
 echo "package.sh: wrote ${zip_path#"$repo_root"/} ($size) in $((SECONDS - started)) s"

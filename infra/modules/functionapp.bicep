@@ -1,11 +1,10 @@
-// The hosting plan and the Linux function app that runs LeadIntake as a custom handler
-// (FUNCTIONS_WORKER_RUNTIME / runtime name `custom`; the handler is the app's own executable,
-// started by the Functions host through host.json → customHandler).
+// The hosting plan and the Linux function app that runs LeadIntake as a .NET isolated worker
+// (FUNCTIONS_WORKER_RUNTIME / runtime name `dotnet-isolated`, .NET 10; the package is the `dotnet publish`
+// output with the worker SDK's functions.metadata, see infra/package.sh).
 //
 // Plans (see docs/deploy.md, "Choosing a plan"):
 // - FlexConsumption (FC1): default. Scale to zero, per-second billing, identity-based deployment
-//   storage. Custom handlers are listed as supported on Flex since the 2025-09 revision of the
-//   migration guide (they were not in mid-2025). Runtime is set in functionAppConfig.runtime,
+//   storage. dotnet-isolated is Flex's first-class .NET runtime. Runtime is set in functionAppConfig.runtime,
 //   not in app settings; FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION must NOT be set.
 // - ElasticPremium (EP1..EP3): pre-warmed instances, no cold start, deployment slots. Keeps its
 //   code on an Azure Files content share that only accepts an account-key connection string.
@@ -39,8 +38,8 @@ param deploymentContainerName string
 @description('Elastic Premium: Azure Files share holding the app content.')
 param contentShareName string
 
-@description('''Flex Consumption: runtime version for runtime name `custom`. UNVERIFIED default: confirm it with
-`az functionapp list-flexconsumption-runtimes --location <region> --runtime custom` — ARM accepts a value the
+@description('''Flex Consumption: .NET version for runtime name `dotnet-isolated` (10.0). Confirm a region offers it with
+`az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated` — ARM accepts a value the
 regional catalog doesn't know and the app then fails only at start.''')
 param flexRuntimeVersion string
 
@@ -136,7 +135,7 @@ var flexConfig = {
     instanceMemoryMB: flexInstanceMemoryMB
   }
   runtime: {
-    name: 'custom'
+    name: 'dotnet-isolated'
     version: flexRuntimeVersion
   }
 }
@@ -155,9 +154,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     clientAffinityEnabled: false
     functionAppConfig: isFlex ? flexConfig : null
     siteConfig: {
-      // The Functions stacks API gives the `custom` stack on Linux an empty linuxFxVersion; the handler
-      // must therefore be self-contained (linux-x64), which infra/package.sh is expected to produce.
-      linuxFxVersion: isFlex ? null : ''
+      // Elastic Premium and Dedicated on Linux: the .NET 10 isolated stack (Flex takes it from functionAppConfig.runtime).
+      linuxFxVersion: isFlex ? null : 'DOTNET-ISOLATED|10.0'
       // Flex manages instances itself and documents these site properties as not applicable: leave them unset there.
       alwaysOn: isFlex ? null : hostingPlan == 'Dedicated'
       minTlsVersion: '1.2'

@@ -1,1 +1,2 @@
 global using Microsoft.Extensions.Options;
+global using Microsoft.Azure.Functions.Worker;

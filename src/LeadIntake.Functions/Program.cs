@@ -1,23 +1,18 @@
 using LeadIntake.Functions.Hosting;
 
-// Entry point for both modes: `dotnet run --project src/LeadIntake.Functions` (standalone) or the Functions host
-// starting the published executable with FUNCTIONS_CUSTOMHANDLER_PORT set.
-if (args.Length == 2 && args[0] == FunctionMetadataWriter.Verb)
+// One entry point, two modes. The Functions host starts the published worker with --functions-uri (Functions mode);
+// `dotnet run --project src/LeadIntake.Functions`, tests and containers start it without (standalone mode).
+if (FunctionsHostDetection.UnderFunctionsHost(args, Environment.GetEnvironmentVariables()))
 {
-    // Packaging: write function.json folders and host.json from the declarations (infra/package.sh).
-    var hostJson = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "host.json"));
-    FunctionMetadataWriter.Write(args[1], hostJson, executablePath: "app/LeadIntake.Functions");
+    await LeadIntakeApp.BuildFunctionsWorker(args).RunAsync();
     return 0;
 }
 
-var app = LeadIntakeApp.Build(args);
 AzuriteLauncher? azurite = null;
 try
 {
-    if (string.IsNullOrEmpty(app.Configuration[LeadIntakeApp.CustomHandlerPortVariable]))
-    {
-        azurite = await AzuriteLauncher.StartIfNeededAsync(app.Configuration, Console.Out, CancellationToken.None);
-    }
+    var app = LeadIntakeApp.Build(args, developmentDefaults: true);
+    azurite = await AzuriteLauncher.StartIfNeededAsync(app.Configuration, Console.Out, CancellationToken.None);
     await app.RunAsync();
     return 0;
 }

@@ -73,7 +73,7 @@ public sealed class PipelineStageTests
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
         Assert.Equal(["captured", "screened", "assigned", "rep_notified"], EventTypes(lead));

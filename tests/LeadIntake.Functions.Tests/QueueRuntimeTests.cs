@@ -176,7 +176,7 @@ public sealed class QueueRuntimeTests
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(10));
         Assert.Equal("assigned", lead.GetProperty("status").GetString());
@@ -198,7 +198,7 @@ public sealed class QueueRuntimeTests
         // The lead is most likely queued already in such a backlog, so the run is skipped.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         Assert.Equal(0, (await app.RawQueue("leads-captured").GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal("captured", (await app.GetLeadAsync(id)).GetProperty("status").GetString());
@@ -207,7 +207,7 @@ public sealed class QueueRuntimeTests
         faulty.ReportedDepth = null;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepCapturedLeads>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         var lead = await app.WaitForLeadAsync(id, TestApp.IsNotified, TimeSpan.FromSeconds(15));
         Assert.Equal("assigned", lead.GetProperty("status").GetString());

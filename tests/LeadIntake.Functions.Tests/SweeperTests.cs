@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Functions.Intake;
@@ -31,21 +32,21 @@ public sealed class SweeperTests
 
         // Two sweepers (two instances' timers) at once over 3,300 rows: 2,600 queued 5 s ago (their messages wait),
         // 200 moved on to mql, 400 queued 10 minutes ago and 100 legacy rows without the mark, captured 10 minutes ago.
-        await Task.WhenAll(world.Sweeper(intake, clock).RunAsync(CancellationToken.None), world.Sweeper(intake, clock).RunAsync(CancellationToken.None));
+        await Task.WhenAll(world.Sweeper(intake, clock).RunAsync(new TimerInfo(), CancellationToken.None), world.Sweeper(intake, clock).RunAsync(new TimerInfo(), CancellationToken.None));
 
         Assert.Equal(500, await world.DepthAsync());
         Assert.Equal(world.Missing.Order(StringComparer.Ordinal), (await world.QueuedIdsAsync()).Order(StringComparer.Ordinal));
 
         // A minute later (the next timer run): the queued leads were just marked; nothing is queued twice.
         clock.Advance(TimeSpan.FromMinutes(1));
-        await world.Sweeper(intake, clock).RunAsync(CancellationToken.None);
+        await world.Sweeper(intake, clock).RunAsync(new TimerInfo(), CancellationToken.None);
         Assert.Equal(500, await world.DepthAsync());
 
         // Past the interval the messages could be missing again, but the screening queue is deep now (500 > 100):
         // in a backlog the messages are there, late, and the run is skipped.
         clock.Advance(TimeSpan.FromMinutes(3));
         intake.SweepSkipAboveDepth = 100;
-        await world.Sweeper(intake, clock).RunAsync(CancellationToken.None);
+        await world.Sweeper(intake, clock).RunAsync(new TimerInfo(), CancellationToken.None);
         Assert.Equal(500, await world.DepthAsync());
     }
 

@@ -12,14 +12,14 @@ namespace LeadIntake.Functions.Console;
 /// reassignment); only the POST, with its antiforgery token, acts — then back to the lead page (303). A refusal
 /// (the status no longer allows it, an unknown rep) is a 409 page with the reason.
 /// </summary>
-public sealed class ConsoleLeadAction : IHttpFunction
+internal sealed class ConsoleLeadAction(ILeadStore store, ConsoleActions actions)
 {
+    [Function("ConsoleLeadAction")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
+        HandleAsync(id, action, request.HttpContext, store, actions, cancellationToken);
+
     public const int MaxReasonLength = 500;
-
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleLeadAction", new HttpTrigger("console/leads/{id}/{action}", ["get", "post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
 
     private static async Task<IResult> HandleAsync(string id, string action, HttpContext http, ILeadStore store, ConsoleActions actions, CancellationToken cancellationToken)
     {

@@ -12,12 +12,12 @@ namespace LeadIntake.Functions.Console;
 /// JavaScript, and the URL is the filter, so it can be bookmarked), newest first, "older leads" paging with the
 /// continuation token, and the CSV/XLSX exports of the same filter. Parameters are those of <c>GET /api/leads</c>.
 /// </summary>
-public sealed class ConsoleLeadList : IHttpFunction
+internal sealed class ConsoleLeadList(TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleLeadList", new HttpTrigger("console/leads", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ConsoleLeadList")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/leads")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, queries, options, cancellationToken);
 
     private static async Task<IResult> HandleAsync(HttpContext http, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
     {

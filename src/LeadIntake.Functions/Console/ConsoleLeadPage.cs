@@ -14,14 +14,14 @@ namespace LeadIntake.Functions.Console;
 /// with its reasons (screening, assignment, disqualification, nurture, loss), the timeline of audit events with who
 /// and when, the raw payload as delivered (HTML-escaped), and the actions its status allows.
 /// </summary>
-public sealed class ConsoleLeadPage : IHttpFunction
+internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleLeadPage", new HttpTrigger("console/leads/{id}", ["get"], AuthLevel.Anonymous));
+    [Function("ConsoleLeadPage")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(id, request.HttpContext, store, queries, options, cancellationToken);
 
-    public static Delegate Handler => HandleAsync;
-
-    // Shown HTML-encoded, so the JSON needs no escaping of its own beyond quotes and control characters.
+        // Shown HTML-encoded, so the JSON needs no escaping of its own beyond quotes and control characters.
     private static readonly JsonSerializerOptions Indented = new(LeadJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static async Task<IResult> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)

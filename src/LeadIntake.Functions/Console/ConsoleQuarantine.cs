@@ -13,15 +13,15 @@ namespace LeadIntake.Functions.Console;
 /// to confirm). Each one goes through the same service as the lead page's actions, with the signed-in user as the
 /// actor; the confirmation is a training example for screening. Then 303 back here with the counts.
 /// </summary>
-public sealed class ConsoleQuarantine : IHttpFunction
+internal sealed class ConsoleQuarantine(ILeadStore store, ConsoleActions actions, IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
 {
+    [Function("ConsoleQuarantine")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/quarantine")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, store, actions, options, time, cancellationToken);
+
     public const int MaxShown = 500;
     public const int MaxPerPost = 200;
-
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleQuarantine", new HttpTrigger("console/quarantine", ["get", "post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
 
     private static async Task<IResult> HandleAsync(HttpContext http, ILeadStore store, ConsoleActions actions, IOptionsMonitor<ConsoleOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {

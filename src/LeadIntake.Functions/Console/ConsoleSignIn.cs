@@ -8,12 +8,12 @@ namespace LeadIntake.Functions.Console;
 /// the sign-in cookie, then goes back to the page asked for (local cockpit paths only: no open redirect). With
 /// <c>EasyAuth</c>, a link to App Service's Entra ID sign-in.
 /// </summary>
-public sealed class ConsoleSignIn : IHttpFunction
+internal sealed class ConsoleSignIn(IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<AuthOptions> keys)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleSignIn", new HttpTrigger("console/sign-in", ["get", "post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ConsoleSignIn")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/sign-in")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, options, keys);
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<AuthOptions> keys)
     {

@@ -7,12 +7,12 @@ namespace LeadIntake.Functions.Console;
 /// <c>POST /api/console/sign-out</c> (form with its token): removes the sign-in cookie and shows the sign-in page;
 /// behind App Service Authentication, hands over to its <c>/.auth/logout</c>.
 /// </summary>
-public sealed class ConsoleSignOut : IHttpFunction
+internal sealed class ConsoleSignOut(IOptionsMonitor<ConsoleOptions> options)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleSignOut", new HttpTrigger("console/sign-out", ["post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ConsoleSignOut")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/sign-out")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, options);
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options)
     {

@@ -16,12 +16,12 @@ namespace LeadIntake.Functions.Console;
 /// Reads today's leads by capture time (a key-range query per shard) and the leads still in <c>mql</c> or
 /// <c>assigned</c> within the SLA watch's look-back: nothing older.
 /// </summary>
-public sealed class ConsoleToday : IHttpFunction
+internal sealed class ConsoleToday(TableLeadQueries queries, ILeadStore store, IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<DispatchOptions> dispatch, TimeProvider time)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConsoleToday", new HttpTrigger("console", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ConsoleToday")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, queries, store, options, dispatch, time, cancellationToken);
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, TableLeadQueries queries, ILeadStore store, IOptionsMonitor<ConsoleOptions> options,

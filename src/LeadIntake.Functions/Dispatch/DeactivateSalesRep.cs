@@ -3,9 +3,10 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary><c>POST /api/sales/reps/{email}/deactivate</c> (admin): the rep gets no new leads; history and rotation state stay.</summary>
-public sealed class DeactivateSalesRep : IHttpFunction
+internal sealed class DeactivateSalesRep(SalesDirectoryAdmin admin)
 {
-    public static FunctionDeclaration Declaration { get; } = new("DeactivateSalesRep", new HttpTrigger("sales/reps/{email}/deactivate", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => (string email, SalesDirectoryAdmin admin, CancellationToken cancellationToken) => admin.DeactivateRepAsync(email, cancellationToken);
+    [Function("DeactivateSalesRep")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "sales/reps/{email}/deactivate")] HttpRequest request, string email, CancellationToken cancellationToken) =>
+        admin.DeactivateRepAsync(email, cancellationToken);
 }

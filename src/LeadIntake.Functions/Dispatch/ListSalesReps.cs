@@ -3,9 +3,10 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary><c>GET /api/sales/reps</c> (admin): the reps as stored, in the seed format.</summary>
-public sealed class ListSalesReps : IHttpFunction
+internal sealed class ListSalesReps(SalesDirectoryAdmin admin)
 {
-    public static FunctionDeclaration Declaration { get; } = new("ListSalesReps", new HttpTrigger("sales/reps", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => (SalesDirectoryAdmin admin, CancellationToken cancellationToken) => admin.ListAsync("reps", cancellationToken);
+    [Function("ListSalesReps")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sales/reps")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.ListAsync("reps", cancellationToken);
 }

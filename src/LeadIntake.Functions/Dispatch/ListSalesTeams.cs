@@ -3,9 +3,10 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary><c>GET /api/sales/teams</c> (admin): the teams as stored and the default team.</summary>
-public sealed class ListSalesTeams : IHttpFunction
+internal sealed class ListSalesTeams(SalesDirectoryAdmin admin)
 {
-    public static FunctionDeclaration Declaration { get; } = new("ListSalesTeams", new HttpTrigger("sales/teams", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => (SalesDirectoryAdmin admin, CancellationToken cancellationToken) => admin.ListAsync("teams", cancellationToken);
+    [Function("ListSalesTeams")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sales/teams")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.ListAsync("teams", cancellationToken);
 }

@@ -3,9 +3,10 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary><c>PUT /api/sales/rules</c> (admin): replaces the ordered rules (and the default team): <c>{"defaultTeam": …, "rules": [...]}</c>.</summary>
-public sealed class UpsertAssignmentRules : IHttpFunction
+internal sealed class UpsertAssignmentRules(SalesDirectoryAdmin admin)
 {
-    public static FunctionDeclaration Declaration { get; } = new("UpsertAssignmentRules", new HttpTrigger("sales/rules", ["put"], AuthLevel.Admin));
-
-    public static Delegate Handler => (HttpRequest request, SalesDirectoryAdmin admin, CancellationToken cancellationToken) => admin.UpsertRulesAsync(request, cancellationToken);
+    [Function("UpsertAssignmentRules")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "sales/rules")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.UpsertRulesAsync(request, cancellationToken);
 }

@@ -3,9 +3,8 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>Timer, every 30 seconds: the acceptance SLA of assigned leads (remind, reassign, escalate).</summary>
-public sealed class WatchLeadSla(SlaWatchHandler handler) : ITimerFunction
+internal sealed class WatchLeadSla(SlaWatchHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } = new("WatchLeadSla", new TimerTrigger("*/30 * * * * *"));
-
-    public Task RunAsync(CancellationToken cancellationToken) => handler.RunAsync(cancellationToken);
+    [Function(nameof(WatchLeadSla))]
+    public Task RunAsync([TimerTrigger("*/30 * * * * *", UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken) => handler.RunAsync(cancellationToken);
 }

@@ -1,6 +1,6 @@
 namespace LeadIntake.Functions.Hosting;
 
-/// <summary>The Functions HTTP <c>authLevel</c> values (function.json: anonymous, function, admin).</summary>
+/// <summary>The Functions HTTP authorization levels LeadIntake uses (the worker's <c>AuthorizationLevel</c> minus User and System).</summary>
 public enum AuthLevel
 {
     Anonymous,

@@ -1,8 +1,7 @@
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
-/// A function, declared once: its name (the function.json folder name, the custom handler's invocation path)
-/// and its trigger. Standalone routing, the standalone queue runtime and timers, the custom handler and the
-/// generated function.json files all read this one declaration (docs/architecture.md, 'One app, two modes').
+/// A function as standalone mode sees it: the name from <c>[Function]</c> and the trigger from its trigger attribute.
+/// Read by <see cref="FunctionCatalog"/>, never written by hand.
 /// </summary>
-public sealed record FunctionDeclaration(string Name, FunctionTrigger Trigger);
+internal sealed record FunctionDeclaration(string Name, FunctionTrigger Trigger);

@@ -5,7 +5,7 @@ namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
 /// Enforces a function's <c>authLevel</c> in standalone mode: the key comes in the <c>x-functions-key</c> header
-/// or the <c>code</c> query parameter, as with the Functions host (docs/functions-host.md, 'Keys'). Compared in constant time.
+/// or the <c>code</c> query parameter, as with the Functions host (docs/functions-host.md). Compared in constant time.
 /// In Functions mode the host has already checked the key before forwarding, so this filter is not added.
 /// </summary>
 public sealed class FunctionKeyFilter(AuthLevel level, IOptionsMonitor<AuthOptions> options) : IEndpointFilter

@@ -11,8 +11,25 @@ public static class FunctionsConfiguration
 {
     public const string HostJsonPrefix = "AzureFunctionsJobHost";
 
-    public static void AddFunctionsSources(this ConfigurationManager configuration, string[] args)
+    /// <summary>Where <c>dotnet run</c> listens unless <c>ASPNETCORE_URLS</c> or <c>--urls</c> says otherwise.</summary>
+    public const string DevelopmentUrl = "http://127.0.0.1:7071";
+
+    public const string SampleFileName = "local.settings.sample.json";
+
+    /// <param name="developmentDefaults">
+    /// <c>dotnet run</c> on a clone: when there is no local.settings.json, the sample's <c>Values</c> and
+    /// <see cref="DevelopmentUrl"/> are the lowest layer, so that the app starts as it is and every setting the user
+    /// exports (or writes in local.settings.json) wins. launchSettings.json holds no settings: the CLI would apply
+    /// them over the user's shell.
+    /// </param>
+    public static void AddFunctionsSources(this ConfigurationManager configuration, string[] args, bool developmentDefaults = false)
     {
+        var localSettings = LocalSettingsPath();
+        if (developmentDefaults && localSettings is null && RepositoryRoot.Find() is { } repository && File.Exists(Path.Combine(repository, SampleFileName)))
+        {
+            configuration.AddInMemoryCollection([new("urls", DevelopmentUrl), .. ReadLocalSettings(Path.Combine(repository, SampleFileName))]);
+        }
+
         var hostJson = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
             .Select(d => Path.Combine(d, "host.json"))
             .FirstOrDefault(File.Exists);
@@ -24,10 +41,10 @@ public static class FunctionsConfiguration
                 .Select(p => new KeyValuePair<string, string?>($"{HostJsonPrefix}:{p.Key}", p.Value)));
         }
 
-        var localSettings = LocalSettingsPath();
         if (localSettings is not null) configuration.AddInMemoryCollection(ReadLocalSettings(localSettings));
 
-        // Re-added so that they win over the files above, as in the Functions host.
+        // Re-added so that they win over the files above, as in the Functions host (ASPNETCORE_URLS over the default URL).
+        configuration.AddEnvironmentVariables("ASPNETCORE_");
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
     }

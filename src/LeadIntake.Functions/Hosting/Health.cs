@@ -8,12 +8,12 @@ namespace LeadIntake.Functions.Hosting;
 /// this instance's queue listeners. 200 <c>healthy</c> only when storage answers and every listener runs outside an
 /// outage; otherwise 503 <c>degraded</c>: never 200 while nothing moves.
 /// </summary>
-public sealed class Health : IHttpFunction
+internal sealed class Health(StorageAccount storage, QueueRuntimeStatus runtime)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("Health", new HttpTrigger("health", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("Health")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(storage, runtime, cancellationToken);
 
     private static async Task<IResult> HandleAsync(StorageAccount storage, QueueRuntimeStatus runtime, CancellationToken cancellationToken)
     {

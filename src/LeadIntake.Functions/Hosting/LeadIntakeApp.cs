@@ -7,32 +7,68 @@ using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Mail;
 using LeadIntake.Functions.Screening;
 using LeadIntake.Functions.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>
-/// Builds the app in either mode (docs/architecture.md). Standalone (default): Kestrel serves <c>/api/…</c>, keys are checked
-/// here, and the in-process queue runtime and timers run. Functions mode (<c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set):
-/// listen on 127.0.0.1 at that port for the host, which owns triggers and keys.
+/// Builds the app in either mode (docs/architecture.md, "One app, two modes"). Standalone (default): Kestrel serves
+/// <c>/api/…</c> from the <c>[Function]</c> methods, keys are checked here, and the in-process queue runtime and timers
+/// run. Functions mode (<see cref="FunctionsHostDetection"/>): the .NET isolated worker, started by the Functions host,
+/// which owns triggers and keys. Both register the same services.
 /// </summary>
 public static class LeadIntakeApp
 {
-    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null, bool developmentDefaults = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.AddFunctionsSources(args);
-        var functionsPort = builder.Configuration[CustomHandlerPortVariable];
-        bool functionsMode = !string.IsNullOrEmpty(functionsPort);
-        if (functionsMode) builder.WebHost.UseUrls($"http://127.0.0.1:{functionsPort}");
+        builder.Configuration.AddFunctionsSources(args, developmentDefaults);
+        AddServices(builder.Services, builder.Configuration, functionsMode: false);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        builder.Services.AddHostedService<StandaloneQueueRuntime>();
+        builder.Services.AddHostedService<StandaloneTimerRuntime>();
 
-        var services = builder.Services;
+        customize?.Invoke(builder);
+        // No credential reaches a log, whatever provider writes it (the ones added by customize too).
+        RedactingLoggerFactory.Register(builder.Services);
+
+        var app = builder.Build();
+        // First: everything after it (rate limit, screening signals, logs) sees the client, not the proxy.
+        app.UseForwardedHeaders();
+        app.Use(NoSniff);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // Sets HttpContext.User from the console's sign-in (cookie or App Service Authentication); checked per handler.
+        app.UseAuthentication();
+        app.UseIntakeDeadline();
+        app.UseCapture();
+        app.MapFunctions();
+        return app;
+    }
+
+    /// <summary>
+    /// The worker the Functions host starts: ASP.NET Core integration (the host proxies HTTP requests to the worker's
+    /// own Kestrel), the same services, and <see cref="FunctionsHttpMiddleware"/> for what the standalone pipeline does
+    /// around HTTP functions. Settings come from environment variables (app settings; Core Tools sets local.settings.json
+    /// <c>Values</c> as environment variables), as the host gives them.
+    /// </summary>
+    public static IHost BuildFunctionsWorker(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<FunctionsHttpMiddleware>();
+        AddServices(builder.Services, builder.Configuration, functionsMode: true);
+        RedactingLoggerFactory.Register(builder.Services);
+        return builder.Build();
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, bool functionsMode)
+    {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<ProblemExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
 
         AddOptions<QueueRuntimeOptions>(services, QueueRuntimeOptions.SectionName)
             .Validate(o => o.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), "extensions.queues.maxPollingInterval must be at least 00:00:00.100.")
@@ -55,8 +91,8 @@ public static class LeadIntakeApp
         services.AddSingleton<QueueWakeSignals>();
         services.AddSingleton<QueueRuntimeStatus>();
         services.AddSingleton<ILeadStore, TableLeadStore>();
-        services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
         services.AddSingleton<IStrandedLeads, TableStrandedLeads>();
+        services.AddSingleton<IIntakeKeys, TableIntakeKeys>();
         services.AddSingleton<IPipelineQueue, StoragePipelineQueue>();
         services.AddSingleton<MimeMessageFactory>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
@@ -66,49 +102,23 @@ public static class LeadIntakeApp
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();
-        services.AddSingleton<PipelineBacklog>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredEnqueues>());
+        services.AddSingleton<PipelineBacklog>();
         services.AddClientForwarding(functionsMode);
-        services.AddCapture(builder.Configuration);
+        services.AddCapture(configuration);
         services.AddScoped<Stages.NextStepPerformer>();
         services.AddScoped<Stages.StageRunner>();
         services.AddScoped<ScreenLeadHandler>();
-        services.AddScreening(builder.Configuration);
+        services.AddScreening(configuration);
         services.AddScoped<DispatchLeadHandler>();
+        // Standalone creates function classes from the scope as the worker does; registered, tests can resolve them too.
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 
-        services.AddLeadIntakeTelemetry(builder.Configuration);
+        services.AddLeadIntakeTelemetry(configuration);
         services.AddHostedService<StorageStartup>();
-        services.AddDispatchAndQualification(builder.Configuration);
+        services.AddDispatchAndQualification(configuration);
         services.AddConsole();
         services.AddKpis();
-        if (!functionsMode)
-        {
-            services.AddHostedService<StandaloneQueueRuntime>();
-            services.AddHostedService<StandaloneTimerRuntime>();
-        }
-
-        customize?.Invoke(builder);
-        // No credential reaches a log, whatever provider writes it (the ones added by customize too).
-        RedactingLoggerFactory.Register(services);
-
-        var app = builder.Build();
-        // First: everything after it (rate limit, screening signals, logs) sees the client, not the proxy.
-        app.UseForwardedHeaders();
-        app.Use(NoSniff);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        // Sets HttpContext.User from the console's sign-in (cookie or App Service Authentication); checked per handler.
-        app.UseAuthentication();
-        app.UseIntakeDeadline();
-        app.UseCapture();
-        app.MapFunctions(enforceKeys: !functionsMode);
-        if (functionsMode)
-        {
-            app.MapGet("/", () => Results.Ok()); // the host's readiness probe: any answer means ready
-            app.MapCustomHandlerInvocations();
-        }
-        return app;
     }
 
     /// <summary>
@@ -118,13 +128,16 @@ public static class LeadIntakeApp
     /// </summary>
     private static Task NoSniff(HttpContext context, Func<Task> next)
     {
-        context.Response.OnStarting(static state =>
+        AddNoSniff(context.Response);
+        return next();
+    }
+
+    internal static void AddNoSniff(HttpResponse response) =>
+        response.OnStarting(static state =>
         {
             ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
             return Task.CompletedTask;
-        }, context.Response);
-        return next();
-    }
+        }, response);
 
     private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();

@@ -7,17 +7,17 @@ namespace LeadIntake.Functions.Hosting;
 /// The binding every pipeline queue function shares: read the lead id from the message, open the invocation's
 /// trace, call the stage's handler. A message that is not a lead message can never succeed: logged and completed.
 /// </summary>
-public static partial class LeadMessageInvocation
+internal static partial class LeadMessageInvocation
 {
     public static async Task RunAsync(
-        FunctionDeclaration function, QueueInvocation invocation, Func<LeadId, CancellationToken, Task> handle, ILogger logger, CancellationToken cancellationToken)
+        string function, string message, string messageId, Func<LeadId, CancellationToken, Task> handle, ILogger logger, CancellationToken cancellationToken)
     {
-        if (LeadMessage.TryReadLeadId(invocation.MessageText) is not { } id)
+        if (LeadMessage.TryReadLeadId(message) is not { } id)
         {
-            LogUnreadable(logger, function.Name, invocation.MessageId);
+            LogUnreadable(logger, function, messageId);
             return;
         }
-        using var activity = LeadIntakeTelemetry.StartInvocation(function.Name, id.Value);
+        using var activity = LeadIntakeTelemetry.StartInvocation(function, id.Value);
         await handle(id, cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,12 +9,12 @@ namespace LeadIntake.Functions.Hosting;
 /// Microsoft.AspNetCore.OpenApi: the intake endpoints read raw bodies in several media types by provider, which an
 /// endpoint-metadata generator can't see, and the document must list exactly the catalog. Anonymous: it holds no data.
 /// </summary>
-public sealed partial class OpenApiDocument : IHttpFunction
+internal sealed partial class OpenApiDocument
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("OpenApiDocument", new HttpTrigger("openapi.json", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => () => TypedResults.Text(Build().ToJsonString(), "application/json");
+    [Function("OpenApiDocument")]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        TypedResults.Text(Build().ToJsonString(), "application/json");
 
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
@@ -33,7 +33,7 @@ public sealed partial class OpenApiDocument : IHttpFunction
         var paths = new JsonObject();
         foreach (var function in FunctionCatalog.Http)
         {
-            var trigger = (HttpTrigger)function.Declaration.Trigger;
+            var trigger = (HttpFunctionTrigger)function.Declaration.Trigger;
             var path = $"/{EndpointMapping.RoutePrefix}/{trigger.Route}";
             if (paths[path] is not JsonObject item)
             {

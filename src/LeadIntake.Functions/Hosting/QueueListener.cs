@@ -15,7 +15,7 @@ namespace LeadIntake.Functions.Hosting;
 /// timeout) never leaves the loop: receive backs off and tries again, and delete, visibility update and poison move are
 /// retried with back-off while the lease lasts. The outage is reported once to <see cref="QueueRuntimeStatus"/>.
 /// </summary>
-public sealed partial class QueueListener(
+internal sealed partial class QueueListener(
     FunctionDeclaration function,
     QueueClient queue,
     QueueClient poisonQueue,

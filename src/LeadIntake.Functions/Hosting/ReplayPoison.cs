@@ -7,12 +7,12 @@ namespace LeadIntake.Functions.Hosting;
 /// back to <c>{queue}</c>, content unchanged, and says how many. Each message is sent before it is deleted from
 /// poison: a crash in between replays it twice (handlers are idempotent), never loses it.
 /// </summary>
-public sealed class ReplayPoison : IHttpFunction
+internal sealed class ReplayPoison(StorageAccount storage, QueueWakeSignals wake)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ReplayPoison", new HttpTrigger("admin/poison/{queue}/replay", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ReplayPoison")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/poison/{queue}/replay")] HttpRequest request, string queue, CancellationToken cancellationToken) =>
+        HandleAsync(queue, storage, wake, cancellationToken);
 
     private const int MaxPerCall = 10_000;
 

@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// an exception nobody foresaw) is reported to <see cref="QueueRuntimeStatus"/> and started again after a pause.
 /// Off in Functions mode, where the host polls and invokes us.
 /// </summary>
-public sealed class StandaloneQueueRuntime(
+internal sealed class StandaloneQueueRuntime(
     StorageAccount storage,
     IServiceProvider services,
     IOptions<QueueRuntimeOptions> options,
@@ -28,7 +28,7 @@ public sealed class StandaloneQueueRuntime(
         var logger = loggers.CreateLogger<QueueListener>();
         var listeners = FunctionCatalog.Queues.Select(entry =>
         {
-            var queueName = ((QueueTrigger)entry.Declaration.Trigger).QueueName;
+            var queueName = ((QueueFunctionTrigger)entry.Declaration.Trigger).QueueName;
             var listener = new QueueListener(
                 entry.Declaration,
                 storage.Queue(queueName),
@@ -84,10 +84,16 @@ public sealed class StandaloneQueueRuntime(
         }
     }
 
-    private async Task InvokeAsync(TypedFunctionEntry entry, QueueInvocation invocation, CancellationToken cancellationToken)
+    private async Task InvokeAsync(FunctionEntry entry, QueueInvocation invocation, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var function = (IQueueFunction)scope.ServiceProvider.GetRequiredService(entry.FunctionType);
-        await function.RunAsync(invocation, cancellationToken).ConfigureAwait(false);
+        // The trigger metadata the host gives a queue function, bound by parameter name.
+        var bindingData = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["DequeueCount"] = invocation.DequeueCount,
+            ["Id"] = invocation.MessageId,
+            ["InsertionTime"] = invocation.InsertionTime,
+        };
+        await FunctionInvoker.InvokeAsync(entry, scope.ServiceProvider, invocation.MessageText, bindingData, cancellationToken).ConfigureAwait(false);
     }
 }

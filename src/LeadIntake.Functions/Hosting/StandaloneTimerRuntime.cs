@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using NCrontab;
 
 namespace LeadIntake.Functions.Hosting;
@@ -7,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// fields, seconds first, UTC, as the Functions timer trigger). Several instances may each run a timer: every timer
 /// function is idempotent, so a double run costs a little work, never a wrong result.
 /// </summary>
-public sealed partial class StandaloneTimerRuntime(IServiceProvider services, TimeProvider time, ILogger<StandaloneTimerRuntime> logger)
+internal sealed partial class StandaloneTimerRuntime(IServiceProvider services, TimeProvider time, ILogger<StandaloneTimerRuntime> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -16,11 +17,11 @@ public sealed partial class StandaloneTimerRuntime(IServiceProvider services, Ti
     public static CrontabSchedule ParseSchedule(string schedule) =>
         CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
-    private async Task RunScheduleAsync(TypedFunctionEntry entry, CancellationToken stoppingToken)
+    private async Task RunScheduleAsync(FunctionEntry entry, CancellationToken stoppingToken)
     {
-        var trigger = (TimerTrigger)entry.Declaration.Trigger;
+        var trigger = (TimerFunctionTrigger)entry.Declaration.Trigger;
         var schedule = ParseSchedule(trigger.Schedule);
-        if (trigger.RunOnStartup) await InvokeAsync(entry, stoppingToken).ConfigureAwait(false);
+        if (trigger.RunOnStartup) await InvokeAsync(entry, schedule, isPastDue: false, stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
@@ -33,18 +34,26 @@ public sealed partial class StandaloneTimerRuntime(IServiceProvider services, Ti
             {
                 return;
             }
-            await InvokeAsync(entry, stoppingToken).ConfigureAwait(false);
+            await InvokeAsync(entry, schedule, isPastDue: time.GetUtcNow() - next > PastDueAfter, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private async Task InvokeAsync(TypedFunctionEntry entry, CancellationToken stoppingToken)
+    /// <summary>A run that starts this much after its occurrence is reported past due, as the host's TimerInfo does.</summary>
+    private static readonly TimeSpan PastDueAfter = TimeSpan.FromSeconds(1);
+
+    private async Task InvokeAsync(FunctionEntry entry, CrontabSchedule schedule, bool isPastDue, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var function = (ITimerFunction)scope.ServiceProvider.GetRequiredService(entry.FunctionType);
+            var now = time.GetUtcNow().UtcDateTime;
+            var timer = new TimerInfo
+            {
+                IsPastDue = isPastDue,
+                ScheduleStatus = new ScheduleStatus { Last = now, Next = schedule.GetNextOccurrence(now), LastUpdated = now },
+            };
             using var activity = LeadIntakeTelemetry.StartInvocation(entry.Declaration.Name, null);
-            await function.RunAsync(stoppingToken).ConfigureAwait(false);
+            await FunctionInvoker.InvokeAsync(entry, scope.ServiceProvider, timer, new Dictionary<string, object?>(), stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -7,12 +7,12 @@ namespace LeadIntake.Functions.Intake;
 /// Anonymous: telephony providers can't send a function key header; Twilio's signature and Aircall's token are checked
 /// by the handler when configured (an ACS Event Grid subscription carries its secret in the URL or uses Entra ID).
 /// </summary>
-public sealed class IntakeCall : IHttpFunction
+internal sealed class IntakeCall(CallIntakeHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("IntakeCall", new HttpTrigger("intake/call/{provider}", ["post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("IntakeCall")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/call/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
+        HandleAsync(provider, request.HttpContext, handler, cancellationToken);
 
     private static Task<IResult> HandleAsync(string provider, HttpContext context, CallIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);

@@ -7,12 +7,12 @@ namespace LeadIntake.Functions.Intake;
 /// Anonymous: email providers can't send a function key header; each provider's own credential (Mailgun signature,
 /// Postmark basic auth) is checked by the handler when it is configured.
 /// </summary>
-public sealed class IntakeEmail : IHttpFunction
+internal sealed class IntakeEmail(EmailIntakeHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("IntakeEmail", new HttpTrigger("intake/email/{provider}", ["post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("IntakeEmail")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/email/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
+        HandleAsync(provider, request.HttpContext, handler, cancellationToken);
 
     private static Task<IResult> HandleAsync(string provider, HttpContext context, EmailIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);

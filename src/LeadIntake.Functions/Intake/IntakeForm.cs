@@ -6,12 +6,12 @@ namespace LeadIntake.Functions.Intake;
 /// <c>POST /api/intake/form</c>: a lead from a website form (JSON, urlencoded or multipart; a plain HTML post is
 /// answered 303 See Other). Anonymous: browsers post it; CORS, the rate limit and the optional CAPTCHA guard it.
 /// </summary>
-public sealed class IntakeForm : IHttpFunction
+internal sealed class IntakeForm(FormIntakeHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("IntakeForm", new HttpTrigger("intake/form", ["post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("IntakeForm")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/form")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, handler, cancellationToken);
 
     private static Task<IResult> HandleAsync(HttpContext context, FormIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(context, cancellationToken);

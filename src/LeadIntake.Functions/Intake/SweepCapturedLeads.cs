@@ -13,18 +13,16 @@ namespace LeadIntake.Functions.Intake;
 /// interval, by one sweeper, and never after a stage has moved it on. While more messages than
 /// <c>Intake:SweepSkipAboveDepth</c> wait for screening the run is skipped: in a backlog the messages are there, late.
 /// </summary>
-public sealed partial class SweepCapturedLeads(
+internal sealed partial class SweepCapturedLeads(
     IStrandedLeads stranded,
     IPipelineQueue queue,
     IOptionsMonitor<IntakeOptions> options,
     IOptions<QueueRuntimeOptions> queueOptions,
     TimeProvider time,
-    ILogger<SweepCapturedLeads> logger) : ITimerFunction
+    ILogger<SweepCapturedLeads> logger)
 {
     // A few at a time: thousands of stranded leads after an outage are queued in seconds, without a burst of thousands.
     private const int Parallelism = 8;
-
-    public static FunctionDeclaration Declaration { get; } = new("SweepCapturedLeads", new TimerTrigger("0 * * * * *"));
 
     /// <summary>How long a queued lead may stay <c>captured</c> before its message counts as missing.</summary>
     public static TimeSpan RequeueInterval(IntakeOptions intake, QueueRuntimeOptions queues)
@@ -33,7 +31,8 @@ public sealed partial class SweepCapturedLeads(
         return intake.SweepAfter > lease ? intake.SweepAfter : lease;
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    [Function(nameof(SweepCapturedLeads))]
+    public async Task RunAsync([TimerTrigger("0 * * * * *", UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var settings = options.CurrentValue;

@@ -8,12 +8,12 @@ namespace LeadIntake.Functions.Intake;
 /// verification. Echoes the challenge as text/plain when the token matches <c>Meta:VerifyToken</c>, else 403.
 /// Anonymous: Meta sends no key; the verify token is the credential.
 /// </summary>
-public sealed class VerifyMetaWebhook : IHttpFunction
+internal sealed class VerifyMetaWebhook(IOptionsSnapshot<MetaOptions> meta, ILogger<VerifyMetaWebhook> logger)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("VerifyMetaWebhook", new HttpTrigger("intake/social/{provider}", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => Handle;
+    [Function("VerifyMetaWebhook")]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "intake/social/{provider}")] HttpRequest request, string provider) =>
+        Handle(provider, request, meta, logger);
 
     private static IResult Handle(string provider, HttpRequest request, IOptionsSnapshot<MetaOptions> meta, ILogger<VerifyMetaWebhook> logger)
     {

@@ -8,11 +8,12 @@ namespace LeadIntake.Functions.Kpis;
 /// storage as Parquet (docs/kpis.md, "Parquet export"), for Power BI, Fabric, Data Explorer, Spark or DuckDB.
 /// 409 when <c>Kpis:ExportKey</c> is not set: without a key there is no pseudonymisation, so no export.
 /// </summary>
-public sealed class ExportKpiParquet : IHttpFunction
+internal sealed class ExportKpiParquet(KpiParquetExport export)
 {
-    public static FunctionDeclaration Declaration { get; } = new("ExportKpiParquet", new HttpTrigger("kpis/export/parquet", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ExportKpiParquet")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "kpis/export/parquet")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.Query["month"].FirstOrDefault(), export, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string? month, KpiParquetExport export, CancellationToken cancellationToken)
     {

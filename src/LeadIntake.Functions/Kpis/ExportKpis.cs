@@ -8,11 +8,12 @@ namespace LeadIntake.Functions.Kpis;
 /// XLSX holds every table as a sheet (or only <c>table</c>); CSV holds one table (<c>table</c>, default <c>funnel</c>).
 /// Cells are protected against formula injection.
 /// </summary>
-public sealed class ExportKpis : IHttpFunction
+internal sealed class ExportKpis(KpiReports reports)
 {
-    public static FunctionDeclaration Declaration { get; } = new("ExportKpis", new HttpTrigger("kpis/export", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ExportKpis")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "kpis/export")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), request.Query["format"].FirstOrDefault(), request.Query["table"].FirstOrDefault(), reports, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
     {

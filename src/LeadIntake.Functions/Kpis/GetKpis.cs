@@ -7,13 +7,14 @@ namespace LeadIntake.Functions.Kpis;
 /// <c>GET /api/kpis?month=YYYY-MM&amp;mode=period|cohort&amp;window=30|90|180</c> (admin): the month's KPIs per channel
 /// and in total, with velocity, speed to lead, reps, screening quality and unmatched spend (docs/kpis.md).
 /// </summary>
-public sealed class GetKpis : IHttpFunction
+internal sealed class GetKpis(KpiReports reports)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static FunctionDeclaration Declaration { get; } = new("GetKpis", new HttpTrigger("kpis", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("GetKpis")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "kpis")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), reports, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
     {

@@ -10,13 +10,14 @@ namespace LeadIntake.Functions.Kpis;
 /// <see cref="KpiPageBody"/> (a GET form to pick the month and mode, no script) until the console layout and its
 /// sign-in wrap the body instead. Bad parameters give the 400 problem of the JSON API.
 /// </summary>
-public sealed class KpiPage : IHttpFunction
+internal sealed class KpiPage(KpiReports reports)
 {
-    public static FunctionDeclaration Declaration { get; } = new("KpiPage", new HttpTrigger("console/kpis", ["get"], AuthLevel.Admin));
+    [Function("KpiPage")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "console/kpis")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), request.Query["lang"].FirstOrDefault(), request.Query["code"].FirstOrDefault(), reports, cancellationToken);
 
-    public static Delegate Handler => HandleAsync;
-
-    private const string Style =
+        private const string Style =
         "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:72rem;color:#1b1b1b;line-height:1.4}" +
         "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.75rem}form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}" +
         "label{display:flex;flex-direction:column;font-size:.9rem}input,select,button{font-size:1rem;padding:.3rem}" +

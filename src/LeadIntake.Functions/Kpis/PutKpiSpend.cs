@@ -13,13 +13,14 @@ namespace LeadIntake.Functions.Kpis;
 /// file (<c>text/csv</c>). Idempotent by month + channel + source + campaign + kind: sending a line again replaces its
 /// amount. All or nothing: when any row is refused, 422 names every refused row (line and field) and nothing is stored.
 /// </summary>
-public sealed class PutKpiSpend : IHttpFunction
+internal sealed class PutKpiSpend(TableKpiStore store, IOptions<KpiOptions> options)
 {
+    [Function("PutKpiSpend")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", "post", Route = "kpis/spend")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request, store, options, cancellationToken);
+
     private const int MaxBodyBytes = 1024 * 1024;
-
-    public static FunctionDeclaration Declaration { get; } = new("PutKpiSpend", new HttpTrigger("kpis/spend", ["put", "post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
 
     private static async Task<IResult> HandleAsync(HttpRequest request, TableKpiStore store, IOptions<KpiOptions> options, CancellationToken cancellationToken)
     {

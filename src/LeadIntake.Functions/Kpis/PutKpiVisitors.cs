@@ -6,11 +6,12 @@ using LeadIntake.Functions.Intake;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary><c>PUT /api/kpis/visitors/{month}</c> (admin), body <c>{"visitors": 12345}</c>: the month's website visitors (the conversion rate's denominator).</summary>
-public sealed class PutKpiVisitors : IHttpFunction
+internal sealed class PutKpiVisitors(TableKpiStore store)
 {
-    public static FunctionDeclaration Declaration { get; } = new("PutKpiVisitors", new HttpTrigger("kpis/visitors/{month}", ["put"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("PutKpiVisitors")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "kpis/visitors/{month}")] HttpRequest request, string month, CancellationToken cancellationToken) =>
+        HandleAsync(month, request, store, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string month, HttpRequest request, TableKpiStore store, CancellationToken cancellationToken)
     {

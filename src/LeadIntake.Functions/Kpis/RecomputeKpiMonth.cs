@@ -7,11 +7,12 @@ namespace LeadIntake.Functions.Kpis;
 /// <c>POST /api/kpis/recompute?month=YYYY-MM</c> (admin): the daily recomputation, now, for one month (after an
 /// import of old leads or a fixed projection bug). Answers whether the counters changed.
 /// </summary>
-public sealed class RecomputeKpiMonth : IHttpFunction
+internal sealed class RecomputeKpiMonth(KpiRecomputation recomputation)
 {
-    public static FunctionDeclaration Declaration { get; } = new("RecomputeKpiMonth", new HttpTrigger("kpis/recompute", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("RecomputeKpiMonth")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "kpis/recompute")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.Query["month"].FirstOrDefault(), recomputation, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string? month, KpiRecomputation recomputation, CancellationToken cancellationToken)
     {

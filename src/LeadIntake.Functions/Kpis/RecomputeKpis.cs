@@ -3,11 +3,10 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>Timer, daily at 02:30 UTC: recomputes the current and the previous month from the event log and corrects drift.</summary>
-public sealed class RecomputeKpis(KpiRecomputation recomputation, KpiProjector projector, TimeProvider time) : ITimerFunction
+internal sealed class RecomputeKpis(KpiRecomputation recomputation, KpiProjector projector, TimeProvider time)
 {
-    public static FunctionDeclaration Declaration { get; } = new("RecomputeKpis", new TimerTrigger("0 30 2 * * *"));
-
-    public Task RunAsync(CancellationToken cancellationToken)
+    [Function(nameof(RecomputeKpis))]
+    public Task RunAsync([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var current = projector.Calendar.MonthOf(time.GetUtcNow());
         return recomputation.RunAsync([current.AddMonths(-1), current], cancellationToken);

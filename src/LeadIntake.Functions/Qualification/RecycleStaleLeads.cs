@@ -10,12 +10,11 @@ namespace LeadIntake.Functions.Qualification;
 /// Timer, daily at 03:00 UTC: an SQL, SAL or opportunity without progress for <c>Dispatch:RecycleAfter</c> (30 days)
 /// goes back to nurture (<see cref="LeadRecycler.Recycle"/>). Idempotent: a recycled lead is no longer in those statuses.
 /// </summary>
-public sealed partial class RecycleStaleLeads(
-    ILeadStore store, StageRunner runner, IOptionsMonitor<DispatchOptions> options, TimeProvider time, ILogger<RecycleStaleLeads> logger) : ITimerFunction
+internal sealed partial class RecycleStaleLeads(
+    ILeadStore store, StageRunner runner, IOptionsMonitor<DispatchOptions> options, TimeProvider time, ILogger<RecycleStaleLeads> logger)
 {
-    public static FunctionDeclaration Declaration { get; } = new("RecycleStaleLeads", new TimerTrigger("0 0 3 * * *"));
-
-    public async Task RunAsync(CancellationToken cancellationToken)
+    [Function(nameof(RecycleStaleLeads))]
+    public async Task RunAsync([TimerTrigger("0 0 3 * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var policy = new RecyclePolicy { StaleAfter = settings.RecycleAfter };

@@ -8,15 +8,15 @@ namespace LeadIntake.Functions.Qualification;
 /// <c>GET/POST /api/rep/leads/{id}/{action}?t={token}</c>, anonymous: the signed token is the capability (and the
 /// POST's anti-forgery proof: a forger has no token). GET shows the page, POST acts. HTML, never problem+json.
 /// </summary>
-public sealed class RepLeadAction : IHttpFunction
+internal sealed class RepLeadAction(RepActionHandler handler)
 {
     /// <summary>A rep page's form is a few short fields and two text areas of 2,000 characters: 64 KiB is plenty.</summary>
     public const int MaxFormBytes = 64 * 1024;
 
-    public static FunctionDeclaration Declaration { get; } =
-        new("RepLeadAction", new HttpTrigger("rep/leads/{id}/{action}", ["get", "post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("RepLeadAction")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "rep/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
+        HandleAsync(id, action, request.HttpContext, handler, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, RepActionHandler handler, CancellationToken cancellationToken)
     {

@@ -6,12 +6,12 @@ namespace LeadIntake.Functions.Qualification;
 /// <c>GET /api/rep/leads/{id}?t={token}</c>, anonymous: the rep's read-only lead page. The signed view link is the
 /// capability; it works many times until it expires or the lead is reassigned. HTML, never problem+json.
 /// </summary>
-public sealed class RepLeadPage : IHttpFunction
+internal sealed class RepLeadPage(RepLeadPageHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("RepLeadPage", new HttpTrigger("rep/leads/{id}", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("RepLeadPage")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rep/leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(id, request.HttpContext, handler, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, HttpContext context, RepLeadPageHandler handler, CancellationToken cancellationToken)
     {

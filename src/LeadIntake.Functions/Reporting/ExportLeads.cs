@@ -13,16 +13,16 @@ namespace LeadIntake.Functions.Reporting;
 /// protected against formula injection. Contact columns (name, company) are the lead manager's working data; the
 /// export is a download for that person, not a log.
 /// </summary>
-public sealed class ExportLeads : IHttpFunction
+internal sealed class ExportLeads(TableLeadQueries leads)
 {
     public const int MaxRows = 20_000;
 
-    public static FunctionDeclaration Declaration { get; } =
-        new("ExportLeads", new HttpTrigger("leads/export/{format}", ["get"], AuthLevel.Anonymous));
+    [Function("ExportLeads")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads/export/{format}")] HttpRequest request, string format, CancellationToken cancellationToken) =>
+        HandleAsync(format, request.HttpContext, leads, cancellationToken);
 
-    public static Delegate Handler => HandleAsync;
-
-    internal static readonly string[] Headers =
+        internal static readonly string[] Headers =
         ["id", "capturedAt", "status", "intent", "channel", "provider", "assignedRep", "utmSource", "utmCampaign", "name", "company", "subject"];
 
     private static async Task<IResult> HandleAsync(string format, HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)

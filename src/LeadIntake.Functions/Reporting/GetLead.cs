@@ -4,12 +4,12 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary><c>GET /api/leads/{id}</c> (admin): the lead, its status, decisions with reasons, assignment, stage times and events.</summary>
-public sealed class GetLead : IHttpFunction
+internal sealed class GetLead(ILeadStore store)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("GetLead", new HttpTrigger("leads/{id}", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("GetLead")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(id, store, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, ILeadStore store, CancellationToken cancellationToken)
     {

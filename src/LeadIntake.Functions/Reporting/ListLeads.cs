@@ -10,14 +10,14 @@ namespace LeadIntake.Functions.Reporting;
 /// (admin key or signed-in console user): <c>200 {"items":[…],"continuationToken":null|"…"}</c>, newest first.
 /// Anonymous at the Functions host: the handler checks the admin key or the console sign-in itself.
 /// </summary>
-public sealed class ListLeads : IHttpFunction
+internal sealed class ListLeads(TableLeadQueries leads)
 {
+    [Function("ListLeads")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, leads, cancellationToken);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static FunctionDeclaration Declaration { get; } =
-        new("ListLeads", new HttpTrigger("leads", ["get"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
 
     private static async Task<IResult> HandleAsync(HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
     {

@@ -8,12 +8,12 @@ namespace LeadIntake.Functions.Screening;
 /// and when, leaves the review queue, and becomes a <c>spam</c> feedback example. Only from <c>review</c> (409
 /// otherwise); asking again for a lead confirmed already answers 200 and changes nothing.
 /// </summary>
-public sealed class ConfirmSpamLead : IHttpFunction
+internal sealed class ConfirmSpamLead(ILeadStore store, ScreeningCorrections corrections)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("ConfirmSpamLead", new HttpTrigger("leads/{id}/confirm-spam", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ConfirmSpamLead")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "leads/{id}/confirm-spam")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(id, store, corrections, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
     {

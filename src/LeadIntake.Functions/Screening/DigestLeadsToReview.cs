@@ -6,9 +6,8 @@ namespace LeadIntake.Functions.Screening;
 /// Timer, every five minutes: sends the daily digest of leads held for review once <c>Screening__ReviewDigestTime</c>
 /// (UTC, default 08:00) has passed, once per day. Looking often keeps the time a setting without a second schedule.
 /// </summary>
-public sealed class DigestLeadsToReview(ReviewDigestHandler handler) : ITimerFunction
+internal sealed class DigestLeadsToReview(ReviewDigestHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } = new("DigestLeadsToReview", new TimerTrigger("0 */5 * * * *"));
-
-    public Task RunAsync(CancellationToken cancellationToken) => handler.RunAsync(cancellationToken);
+    [Function(nameof(DigestLeadsToReview))]
+    public Task RunAsync([TimerTrigger("0 */5 * * * *", UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken) => handler.RunAsync(cancellationToken);
 }

@@ -10,14 +10,14 @@ namespace LeadIntake.Functions.Screening;
 /// recorded in those months (UTC), as JSON Lines in the labeled corpus format, one line per lead (its last correction),
 /// for <c>train --with-feedback FILE</c>. <c>to</c> defaults to <c>from</c>; at most 36 months at once.
 /// </summary>
-public sealed class ExportScreeningFeedback : IHttpFunction
+internal sealed class ExportScreeningFeedback(IScreeningFeedback feedback)
 {
     public const int MaxMonths = 36;
 
-    public static FunctionDeclaration Declaration { get; } =
-        new("ExportScreeningFeedback", new HttpTrigger("screening/feedback", ["get"], AuthLevel.Admin));
-
-    public static Delegate Handler => Handle;
+    [Function("ExportScreeningFeedback")]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "screening/feedback")] HttpRequest request) =>
+        Handle(request, feedback);
 
     private static IResult Handle(HttpRequest request, IScreeningFeedback feedback)
     {

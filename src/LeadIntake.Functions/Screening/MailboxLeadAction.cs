@@ -7,12 +7,12 @@ namespace LeadIntake.Functions.Screening;
 /// (<c>release</c> and <c>confirm_spam</c> in the review digest, <c>return_to_sales</c> in routed-request mails). The
 /// signed token is the capability. GET shows the page, POST acts. HTML, never problem+json.
 /// </summary>
-public sealed class MailboxLeadAction : IHttpFunction
+internal sealed class MailboxLeadAction(MailboxActionHandler handler)
 {
-    public static FunctionDeclaration Declaration { get; } =
-        new("MailboxLeadAction", new HttpTrigger("mailbox/leads/{id}/{action}", ["get", "post"], AuthLevel.Anonymous));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("MailboxLeadAction")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "mailbox/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
+        HandleAsync(id, action, request.HttpContext, handler, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, MailboxActionHandler handler, CancellationToken cancellationToken)
     {

@@ -12,15 +12,15 @@ namespace LeadIntake.Functions.Screening;
 /// review band, with a correction event; then it is queued for screening again (if that enqueue fails, the sweeper
 /// re-queues captured leads). When screened, its new intent is stored as a feedback example. 409 when neither spam nor review.
 /// </summary>
-public sealed class ReleaseLead : IHttpFunction
+internal sealed class ReleaseLead(ILeadStore store, ScreeningCorrections corrections)
 {
     public const string Actor = "admin";
     private const int MaxBodyBytes = 16 * 1024;
 
-    public static FunctionDeclaration Declaration { get; } =
-        new("ReleaseLead", new HttpTrigger("leads/{id}/release", ["post"], AuthLevel.Admin));
-
-    public static Delegate Handler => HandleAsync;
+    [Function("ReleaseLead")]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "leads/{id}/release")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(id, request, store, corrections, cancellationToken);
 
     private static async Task<IResult> HandleAsync(string id, HttpRequest request, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
     {

@@ -4,10 +4,10 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Screening;
 
 /// <summary>Queue function on <c>leads-captured</c>: screens one captured lead.</summary>
-public sealed class ScreenLead(ScreenLeadHandler handler, ILogger<ScreenLead> logger) : IQueueFunction
+internal sealed class ScreenLead(ScreenLeadHandler handler, ILogger<ScreenLead> logger)
 {
-    public static FunctionDeclaration Declaration { get; } = new("ScreenLead", new QueueTrigger(QueueNames.LeadsCaptured));
-
-    public Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken) =>
-        LeadMessageInvocation.RunAsync(Declaration, invocation, handler.HandleAsync, logger, cancellationToken);
+    [Function(nameof(ScreenLead))]
+    public Task RunAsync(
+        [QueueTrigger(QueueNames.LeadsCaptured, Connection = QueueNames.Connection)] string message, string id, CancellationToken cancellationToken) =>
+        LeadMessageInvocation.RunAsync(nameof(ScreenLead), message, id, handler.HandleAsync, logger, cancellationToken);
 }

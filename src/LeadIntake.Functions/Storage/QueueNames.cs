@@ -8,6 +8,9 @@ public static class QueueNames
     public const string LeadsCaptured = "leads-captured";
     public const string LeadsDispatch = "leads-dispatch";
 
+    /// <summary>The app setting that names the queues' storage account (a queue trigger's <c>Connection</c>).</summary>
+    public const string Connection = StorageAccount.SettingName;
+
     public static string Of(PipelineQueue queue) => queue switch
     {
         PipelineQueue.Captured => LeadsCaptured,

@@ -1,106 +1,166 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadIntake.Functions.Hosting;
-using LeadIntake.Functions.Tests.Deployment;
 
 namespace LeadIntake.Functions.Tests;
 
-/// <summary>The generated function.json folders and host.json, checked against the documented schema and the declarations.</summary>
-public sealed class FunctionMetadataTests : IDisposable
+/// <summary>
+/// The function list exists three times: the worker SDK's source-generated metadata provider (what the host reads with
+/// worker indexing), the <c>functions.metadata</c> file the SDK writes next to the app, and what standalone mode serves
+/// (read from the same attributes). All three must list every function with the same bindings.
+/// </summary>
+public sealed class FunctionMetadataTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "leadintake-metadata-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Every function: name, trigger type, route / queue / schedule, methods, auth level.</summary>
+    private static readonly string[] Expected =
+    [
+        "ConfirmSpamLead httpTrigger leads/{id}/confirm-spam post Admin",
+        "ConsoleLeadAction httpTrigger console/leads/{id}/{action} get post Anonymous",
+        "ConsoleLeadList httpTrigger console/leads get Anonymous",
+        "ConsoleLeadPage httpTrigger console/leads/{id} get Anonymous",
+        "ConsoleQuarantine httpTrigger console/quarantine get post Anonymous",
+        "ConsoleSignIn httpTrigger console/sign-in get post Anonymous",
+        "ConsoleSignOut httpTrigger console/sign-out post Anonymous",
+        "ConsoleToday httpTrigger console get Anonymous",
+        "DeactivateSalesRep httpTrigger sales/reps/{email}/deactivate post Admin",
+        "DigestLeadsToReview timerTrigger 0 */5 * * * *",
+        "DispatchLead queueTrigger leads-dispatch",
+        "ExportKpiParquet httpTrigger kpis/export/parquet post Admin",
+        "ExportKpis httpTrigger kpis/export get Admin",
+        "ExportLeads httpTrigger leads/export/{format} get Anonymous",
+        "ExportScreeningFeedback httpTrigger screening/feedback get Admin",
+        "GetKpis httpTrigger kpis get Admin",
+        "GetLead httpTrigger leads/{id} get Admin",
+        "Health httpTrigger health get Anonymous",
+        "IntakeCall httpTrigger intake/call/{provider} post Anonymous",
+        "IntakeEmail httpTrigger intake/email/{provider} post Anonymous",
+        "IntakeForm httpTrigger intake/form post Anonymous",
+        "IntakeSocial httpTrigger intake/social/{provider} post Anonymous",
+        "KpiPage httpTrigger console/kpis get Admin",
+        "ListLeads httpTrigger leads get Anonymous",
+        "ListSalesReps httpTrigger sales/reps get Admin",
+        "ListSalesTeams httpTrigger sales/teams get Admin",
+        "MailboxLeadAction httpTrigger mailbox/leads/{id}/{action} get,post Anonymous",
+        "OpenApiDocument httpTrigger openapi.json get Anonymous",
+        "PutKpiSpend httpTrigger kpis/spend put post Admin",
+        "PutKpiVisitors httpTrigger kpis/visitors/{month} put Admin",
+        "RecomputeKpiMonth httpTrigger kpis/recompute post Admin",
+        "RecomputeKpis timerTrigger 0 30 2 * * *",
+        "RecycleStaleLeads timerTrigger 0 0 3 * * *",
+        "ReleaseLead httpTrigger leads/{id}/release post Admin",
+        "RepLeadAction httpTrigger rep/leads/{id}/{action} get,post Anonymous",
+        "RepLeadPage httpTrigger rep/leads/{id} get Anonymous",
+        "ReplayPoison httpTrigger ops/poison/{queue}/replay post Admin",
+        "ScreenLead queueTrigger leads-captured",
+        "SeedSalesDirectory httpTrigger sales/directory/seed post Admin",
+        "SweepCapturedLeads timerTrigger 0 * * * * *",
+        "UpsertAssignmentRules httpTrigger sales/rules put Admin",
+        "UpsertSalesRep httpTrigger sales/reps post Admin",
+        "UpsertSalesTeam httpTrigger sales/teams post Admin",
+        "VerifyMetaWebhook httpTrigger intake/social/{provider} get Anonymous",
+        "WatchLeadSla timerTrigger */30 * * * * *",
+    ];
 
-    public FunctionMetadataTests()
+    [Fact]
+    public async Task Generated_metadata_provider_lists_every_function_with_the_expected_bindings()
     {
-        var repoHostJson = File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "host.json"));
-        FunctionMetadataWriter.Write(_root, repoHostJson, executablePath: FunctionAppLayout.ExecutablePath);
+        var functions = await new GeneratedFunctionMetadataProvider().GetFunctionMetadataAsync(AppContext.BaseDirectory);
+        var described = functions.Select(f => Describe(f.Name!, f.RawBindings!.Select(b => JsonNode.Parse(b)!.AsObject()))).Order(StringComparer.Ordinal);
+        Assert.Equal(Expected, described);
     }
 
     [Fact]
-    public void Generated_app_root_matches_the_schema_and_the_declarations()
+    public void Functions_metadata_file_lists_every_function_with_the_expected_bindings()
     {
-        Assert.Empty(FunctionAppLayout.Check(_root));
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
+        var described = file.Select(f => Describe((string)f!["name"]!, f["bindings"]!.AsArray().Select(b => b!.AsObject()))).Order(StringComparer.Ordinal);
+        Assert.Equal(Expected, described);
+        Assert.All(file, f => Assert.Equal("dotnet-isolated", (string?)f!["language"]));
     }
 
     [Fact]
-    public void Every_declared_function_gets_a_folder_and_no_route_starts_with_admin()
+    public void Standalone_mode_serves_what_the_generated_metadata_declares()
     {
-        foreach (var declaration in FunctionCatalog.All)
+        var described = FunctionCatalog.All.Select(e => e.Declaration.Trigger switch
         {
-            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, declaration.Name, "function.json")))!;
-            var route = json["bindings"]![0]!["route"]?.GetValue<string>();
-            Assert.False(route?.StartsWith("admin", StringComparison.OrdinalIgnoreCase) ?? false, $"{declaration.Name}: {route}");
-        }
-        var replay = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, "ReplayPoison", "function.json")))!;
-        Assert.Equal("ops/poison/{queue}/replay", replay["bindings"]![0]!["route"]!.GetValue<string>());
-        Assert.Equal("admin", replay["bindings"]![0]!["authLevel"]!.GetValue<string>());
+            HttpFunctionTrigger http => $"{e.Declaration.Name} httpTrigger {http.Route} {string.Join(',', http.Methods)} {http.AuthLevel}",
+            QueueFunctionTrigger queue => $"{e.Declaration.Name} queueTrigger {queue.QueueName}",
+            TimerFunctionTrigger timer => $"{e.Declaration.Name} timerTrigger {timer.Schedule}",
+            _ => throw new InvalidOperationException(e.Declaration.Name),
+        }).Order(StringComparer.Ordinal);
+        Assert.Equal(Expected, described);
     }
 
     [Fact]
-    public void Queue_triggers_read_the_AzureWebJobsStorage_connection_and_timers_have_six_cron_fields()
+    public void Queue_triggers_read_the_AzureWebJobsStorage_connection_as_strings()
     {
-        foreach (var entry in FunctionCatalog.Queues)
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
+        var queueBindings = file.SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "queueTrigger").ToList();
+        Assert.Equal(2, queueBindings.Count);
+        Assert.All(queueBindings, b =>
         {
-            var binding = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, entry.Declaration.Name, "function.json")))!["bindings"]![0]!;
-            Assert.Equal("queueTrigger", binding["type"]!.GetValue<string>());
-            Assert.Equal("AzureWebJobsStorage", binding["connection"]!.GetValue<string>());
-        }
-        foreach (var entry in FunctionCatalog.Timers)
-        {
-            var binding = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, entry.Declaration.Name, "function.json")))!["bindings"]![0]!;
-            Assert.True(FunctionJsonSchema.IsSixFieldCron(binding["schedule"]!.GetValue<string>()));
-        }
+            Assert.Equal("AzureWebJobsStorage", (string?)b!["connection"]);
+            Assert.Equal("String", (string?)b["dataType"]);
+        });
     }
 
     [Fact]
-    public void Host_json_runs_the_published_executable_with_forwarding_and_the_v4_bundle()
+    public void No_route_starts_with_admin_because_the_host_refuses_it()
     {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, "host.json")))!;
-        Assert.Equal("app/LeadIntake.Functions", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
-        Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
-        Assert.Equal("[4.*, 5.0.0)", host["extensionBundle"]!["version"]!.GetValue<string>());
-        // The repo's queue settings travel with the package: the host applies them to the triggers.
-        Assert.Equal(5, host["extensions"]!["queues"]!["maxDequeueCount"]!.GetValue<int>());
-    }
-
-    [Theory]
-    [InlineData("0 * * * * *", true)]
-    [InlineData("0 */5 * * * *", true)]
-    [InlineData("*/5 * * * *", false)] // five fields: the host wants seconds first
-    [InlineData("0 * * * * * *", false)]
-    [InlineData("60 * * * * *", false)]
-    public void Schedule_check_accepts_only_six_field_ncrontab(string schedule, bool valid)
-    {
-        Assert.Equal(valid, FunctionJsonSchema.IsSixFieldCron(schedule));
+        Assert.DoesNotContain(Expected, e => e.Contains(" admin/", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["ops/poison/{queue}/replay", "admin/poison/{queue}/replay"], EndpointMapping.StandaloneRoutes("ops/poison/{queue}/replay"));
     }
 
     [Fact]
-    public void Schema_check_catches_what_the_host_would_refuse()
+    public void Host_json_has_neither_an_extension_bundle_nor_a_custom_handler()
     {
-        var bad = JsonNode.Parse("""
-            { "bindings": [
-              { "type": "httpTrigger", "direction": "out", "name": "req", "authLevel": "system", "methods": ["fetch"], "route": "admin/x" },
-              { "type": "http", "direction": "out", "name": "res" },
-              { "type": "queue", "direction": "out", "name": "q", "queueName": "Leads_Captured" } ] }
-            """);
-        var errors = FunctionJsonSchema.Validate("Bad", bad);
-        Assert.Contains(errors, e => e.Contains(".direction must be 'in'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("authLevel 'system'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("'fetch'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("starts with 'admin'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("queueName 'Leads_Captured'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("connection must be 'AzureWebJobsStorage'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("HTTP function must have exactly", StringComparison.Ordinal));
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "host.json")))!.AsObject();
+        Assert.False(host.ContainsKey("extensionBundle"));
+        Assert.False(host.ContainsKey("customHandler"));
+        Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
     }
 
-    public void Dispose()
+    [Fact]
+    public void Worker_config_names_the_app_assembly_for_dotnet_isolated()
     {
-        try
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)config["language"]);
+        Assert.Equal("LeadIntake.Functions.dll", (string?)config["defaultWorkerPath"]);
+    }
+
+    [Fact]
+    public void The_project_still_empties_the_SDK_targets_that_would_turn_dotnet_run_into_func_start()
+    {
+        // If a new Worker.Sdk renames these targets, `dotnet run` (README) would try to start Core Tools again.
+        var project = File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "src", "LeadIntake.Functions", "LeadIntake.Functions.csproj"));
+        var sdkTargets = Directory.EnumerateFiles(
+                Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "microsoft.azure.functions.worker.sdk"),
+                "Microsoft.Azure.Functions.Worker.Sdk.targets", SearchOption.AllDirectories)
+            .Select(File.ReadAllText)
+            .ToList();
+        Assert.NotEmpty(sdkTargets);
+        foreach (var target in new[] { "_FunctionsCheckForCoreTools", "_FunctionsComputeRunArguments", "_FunctionsComputeRunArgumentsWhenFuncNotExists" })
         {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // temp folder
+            Assert.Contains($"<Target Name=\"{target}\" />", project, StringComparison.Ordinal);
+            Assert.Contains(sdkTargets, t => t.Contains($"Name=\"{target}\"", StringComparison.Ordinal));
         }
     }
+
+    private static string Describe(string name, IEnumerable<JsonObject> bindings)
+    {
+        var trigger = bindings.Single(b => ((string)b["type"]!).EndsWith("Trigger", StringComparison.Ordinal) && (string?)b["direction"] == "In");
+        var type = (string)trigger["type"]!;
+        return type switch
+        {
+            "httpTrigger" => $"{name} {type} {(string)trigger["route"]!} {string.Join(',', trigger["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()))} {Level(trigger["authLevel"]!)}",
+            "queueTrigger" => $"{name} {type} {(string)trigger["queueName"]!}",
+            "timerTrigger" => $"{name} {type} {(string)trigger["schedule"]!}",
+            _ => $"{name} {type}",
+        };
+    }
+
+    // The file writes the level's name; the generated provider may write its number.
+    private static string Level(JsonNode level) => level.GetValueKind() == JsonValueKind.Number
+        ? ((Microsoft.Azure.Functions.Worker.AuthorizationLevel)(int)level).ToString()
+        : (string)level!;
 }

@@ -67,7 +67,7 @@ public sealed class RepJourneyBrowserTests
             {
                 clock.Advance(TimeSpan.FromMinutes(minutes));
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
             }
             Assert.NotEqual(first, (await app.GetLeadAsync(second)).GetProperty("assignedRep").GetString());
             Assert.Equal(410, (await page.GotoAsync(Url(app, RepLinkReader.LeadPage(firstMail.Html)!)))!.Status);

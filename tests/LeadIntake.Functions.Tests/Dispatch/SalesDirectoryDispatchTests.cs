@@ -102,7 +102,7 @@ public sealed class SalesDirectoryDispatchTests
         async Task TickAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         clock.Advance(TimeSpan.FromMinutes(2));
         await TickAsync();
@@ -178,7 +178,7 @@ public sealed class SalesDirectoryDispatchTests
         async Task TickAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         await TickAsync();
         await TickAsync();
@@ -223,7 +223,7 @@ public sealed class SalesDirectoryDispatchTests
         async Task TickAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WatchLeadSla>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         clock.Advance(TimeSpan.FromMinutes(6));
         await TickAsync(); // reminder
@@ -265,7 +265,7 @@ public sealed class SalesDirectoryDispatchTests
         async Task RecycleAsync()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RecycleStaleLeads>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<RecycleStaleLeads>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         }
         clock.Advance(TimeSpan.FromDays(9));
         await RecycleAsync();

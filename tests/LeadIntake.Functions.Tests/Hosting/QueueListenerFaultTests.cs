@@ -38,7 +38,7 @@ public sealed class QueueListenerFaultTests
         var status = new QueueRuntimeStatus(TimeProvider.System, NullLogger<QueueRuntimeStatus>.Instance);
         var invoked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = new QueueListener(
-            new FunctionDeclaration("FaultProbe", new QueueTrigger(queueName)),
+            new FunctionDeclaration("FaultProbe", new QueueFunctionTrigger(queueName)),
             new QueueClient(storage, queueName, options),
             new QueueClient(storage, queueName + "-poison", options),
             (invocation, _) =>

@@ -14,7 +14,7 @@ public static class FunctionsPackage
 {
     private static readonly Lazy<Task<string>> Extracted = new(BuildAndExtractAsync);
 
-    /// <summary>The unzipped package root (host.json, one folder per function, app/).</summary>
+    /// <summary>The unzipped package root (the publish output: host.json, the worker, functions.metadata, .azurefunctions/).</summary>
     public static Task<string> GetRootAsync() => Extracted.Value;
 
     public static string ZipPath => Path.Combine(RepositoryRoot.Find()!, "artifacts", "leadintake-functions.zip");
