@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Core.Mail;
 using static LeadIntake.Core.Dispatch.MailMarkup;
 
@@ -26,7 +27,7 @@ public static class ReassignmentNoticeMail
         var c = lead.Contact;
         var company = c.Company ?? c.DisplayName ?? w.UnknownContact;
         var from = previous.RepName ?? previous.RepEmail;
-        var duration = Duration(waited);
+        var duration = Duration(waited, RepTexts.For(language));
         string subject, body;
         if (next is null)
         {
@@ -75,12 +76,12 @@ public static class ReassignmentNoticeMail
         };
     }
 
-    /// <summary>"47 min", "3 h 05", "2 d 4 h": the same in English and French.</summary>
-    internal static string Duration(TimeSpan waited)
+    /// <summary>"47 min", "3 h 05", then days: "2 d 4 h" in English, "2 j 4 h" in French (the unit word comes from the texts).</summary>
+    internal static string Duration(TimeSpan waited, RepTexts t)
     {
         if (waited < TimeSpan.Zero) waited = TimeSpan.Zero;
-        if (waited < TimeSpan.FromHours(1)) return $"{(int)waited.TotalMinutes} min";
-        if (waited < TimeSpan.FromDays(1)) return $"{(int)waited.TotalHours} h {waited.Minutes:00}";
-        return $"{(int)waited.TotalDays} d {waited.Hours} h";
+        if (waited < TimeSpan.FromHours(1)) return t.Format("Duration_Minutes", (int)waited.TotalMinutes);
+        if (waited < TimeSpan.FromDays(1)) return t.Format("Duration_Hours", (int)waited.TotalHours, waited.Minutes.ToString("00", CultureInfo.InvariantCulture));
+        return t.Format("Duration_Days", (int)waited.TotalDays, waited.Hours);
     }
 }
