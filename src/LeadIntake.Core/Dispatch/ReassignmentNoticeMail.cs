@@ -20,9 +20,12 @@ public static class ReassignmentNoticeMail
     /// <param name="next">The new assignment; null for an escalation (limit reached, the lead stays put).</param>
     /// <param name="leadUrl">The manager's signed lead page (read-only).</param>
     /// <param name="waited">How long the lead waited for the rep who missed it (from the start of its SLA).</param>
+    /// <param name="actions">The manager's signed links to reassign or take the lead; null: none offered.</param>
     public static OutgoingMail Compose(
-        Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, string language, string leadUrl, TimeSpan waited)
+        Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, string language, string leadUrl, TimeSpan waited,
+        ManagerActionLinks? actions = null)
     {
+        var t = RepTexts.For(language);
         var w = MailWording.For(language);
         var c = lead.Contact;
         var company = c.Company ?? c.DisplayName ?? w.UnknownContact;
@@ -56,11 +59,20 @@ public static class ReassignmentNoticeMail
         foreach (var (label, value, _) in contactRows.Where(r => r.Value is not null)) text.AppendLine(CultureInfo.InvariantCulture, $"{label}: {value}");
         if (message is not null) text.AppendLine().AppendLine(message);
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{w.OpenLead}: {leadUrl}");
+        if (actions is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{t["Manager_Reassign"]}: {actions.Reassign}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{t["Manager_Take"]}: {actions.Take}");
+        }
 
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{w.Code}\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-weight:bold\">{Enc(body)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(summary)}</p><p>{Button(leadUrl, w.OpenLead, "#1f5fbf")}</p>");
+        if (actions is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Button(actions.Reassign, t["Manager_Reassign"], "#1f5fbf")} {Button(actions.Take, t["Manager_Take"], "#2e7d32")}</p>");
+        }
         AppendLinkedRows(html, w.Contact, contactRows);
         if (message is not null) html.Append(CultureInfo.InvariantCulture, $"<h3>{Enc(w.Message)}</h3><p style=\"white-space:pre-wrap\">{Enc(message)}</p>");
         html.Append("</body></html>");

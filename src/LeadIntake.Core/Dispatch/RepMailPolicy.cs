@@ -28,7 +28,9 @@ public sealed class RepMailPolicy(RepMailLinks links)
     /// <summary>Tells the team's manager that the lead moved on (or, with <paramref name="next"/> null, that nobody took it).</summary>
     /// <param name="waited">How long the lead waited for <paramref name="previous"/>.</param>
     public OutgoingMail ManagerNotice(Lead lead, SalesTeam team, RepAssignment previous, RepAssignment? next, RoutingSetup setup, TimeSpan waited, DateTimeOffset now) =>
-        ReassignmentNoticeMail.Compose(lead, team, previous, next, LanguageOf(team.ManagerEmail, team, setup), links.ObserverPage(lead.Id, team.ManagerEmail, now), waited);
+        ReassignmentNoticeMail.Compose(lead, team, previous, next, LanguageOf(team.ManagerEmail, team, setup), links.ObserverPage(lead.Id, team.ManagerEmail, now), waited,
+            // Still waiting for acceptance: the manager can hand it on or take it (the links refuse once that is over).
+            lead.Status == LeadStatus.Assigned ? links.ForManager(lead.Id, team.ManagerEmail, now) : null);
 
     private static string LanguageOf(string email, SalesTeam? team, RoutingSetup? setup) => setup?.Directory.LanguageOf(email, team) ?? DefaultLanguage;
 

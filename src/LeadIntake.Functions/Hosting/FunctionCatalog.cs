@@ -19,6 +19,7 @@ public static class FunctionCatalog
         HttpEntry<ReplayPoison>(),
         HttpEntry<Qualification.RepLeadAction>(),
         HttpEntry<Qualification.RepLeadPage>(),
+        HttpEntry<ManagerLeadAction>(),
         HttpEntry<ListSalesReps>(),
         HttpEntry<UpsertSalesRep>(),
         HttpEntry<DeactivateSalesRep>(),

@@ -39,7 +39,7 @@ public sealed class RepLeadAction : IHttpFunction
     }
 
     /// <summary>The posted fields, read with the form limits of every other endpoint (size, field count, multipart framing).</summary>
-    private static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return ([], null);
         var (body, tooLarge) = await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken);
