@@ -49,7 +49,7 @@ public sealed partial class RepActionHandler(
     public async Task<RepPage> HandleAsync(
         string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, string? acceptLanguage, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId))
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || ManagerActionStage.IsManagerAction(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId))
         {
             return RepPages.NotFound(await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false));
         }

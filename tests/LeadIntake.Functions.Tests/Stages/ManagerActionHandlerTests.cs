@@ -136,4 +136,16 @@ public sealed class ManagerActionHandlerTests
         Assert.Contains($"/api/manager/leads/{lead.Id.Value}/manager_reassign?t=", notice.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"/api/manager/leads/{lead.Id.Value}/manager_take?t=", notice.TextBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_manager_link_moved_onto_the_rep_pages_is_not_found_there()
+    {
+        var lead = await _p.PutAssignedAsync();
+        var token = Token(lead.Id, StageDirectory.Boss, RepAction.ManagerTake);
+
+        var page = await _p.RepActions.HandleAsync(lead.Id.Value, WireNames.Of(RepAction.ManagerTake), token, "/post", new Dictionary<string, string>(), null, CancellationToken.None);
+
+        Assert.Equal(404, page.Status);
+        Assert.Equal(lead.Assignment, _p.H.Store.Get(lead.Id).Assignment);
+    }
 }
