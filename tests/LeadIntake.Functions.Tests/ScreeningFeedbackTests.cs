@@ -50,7 +50,11 @@ public sealed partial class ScreeningFeedbackTests
             return outcome with
             {
                 Trigger = LeadTrigger.HoldForReview,
-                Decision = outcome.Decision with { Reasons = [.. outcome.Decision.Reasons, "test: unsure between spam and commercial"] },
+                Decision = outcome.Decision with
+                {
+                    Reasons = [.. outcome.Decision.Reasons, "test: unsure between spam and commercial"],
+                    ReasonCodes = [.. outcome.Decision.ReasonCodes, WireNames.Of(ScreeningReasonCode.UnsureIntent)],
+                },
             };
         });
 
@@ -151,7 +155,9 @@ public sealed partial class ScreeningFeedbackTests
         var digest = Assert.Single(await mail.WaitAsync(boxes.Marketing, 1, Wait));
         Assert.StartsWith("2 leads to review", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("Best &lt;Offers&gt;", digest.Html, StringComparison.Ordinal);
-        Assert.Contains("test: unsure between spam and commercial", digest.Text, StringComparison.Ordinal);
+        // The reason as its kind's sentence; the stored text stays in the audit trail.
+        Assert.Contains("Unclear request: treated as a possible sale", digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("test: unsure between", digest.Text, StringComparison.Ordinal);
         var links = MailboxLinksIn(digest.Html);
         Assert.Equal(4, links.Count);
 

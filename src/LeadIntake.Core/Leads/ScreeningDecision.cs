@@ -8,6 +8,13 @@ public sealed record ScreeningDecision(
     IReadOnlyList<string> Reasons,
     string RulesVersion)
 {
+    /// <summary>
+    /// The kinds of <see cref="Reasons"/> (wire names of <c>ScreeningReasonCode</c>, each once): what people are shown,
+    /// as short sentences in their language. Strings, so a code a newer version stored is skipped, never shown raw.
+    /// Empty for leads screened before codes existed.
+    /// </summary>
+    public IReadOnlyList<string> ReasonCodes { get; init; } = [];
+
     /// <summary>The detected language of the message (<c>fr</c>, <c>en</c>), or null when there is no evidence.</summary>
     public string? Language { get; init; }
 

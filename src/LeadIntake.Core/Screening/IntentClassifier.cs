@@ -12,7 +12,7 @@ internal static class IntentClassifier
 {
     private const int IntentCount = 4;
 
-    public static IntentDecision Classify(CapturedLead captured, FoldedText message, ReadOnlySpan<bool> hits, ScreeningRules rules, List<string> reasons)
+    public static IntentDecision Classify(CapturedLead captured, FoldedText message, ReadOnlySpan<bool> hits, ScreeningRules rules, List<ScreeningReason> reasons)
     {
         if (Structural(captured, message, reasons) is { } structural) return structural;
 
@@ -31,7 +31,7 @@ internal static class IntentClassifier
 
         if (bestScore == 0 && commercial == 0)
         {
-            reasons.Add("commercial (low confidence): no intent vocabulary found; treated as a possible sale");
+            reasons.Add(new(ScreeningReasonCode.NoIntentWords, "commercial (low confidence): no intent vocabulary found; treated as a possible sale"));
             return new IntentDecision(LeadIntent.Commercial, 0.3);
         }
         if (bestScore >= commercial + rules.IntentMargin)
@@ -42,8 +42,8 @@ internal static class IntentClassifier
         }
         if (bestScore > 0 && bestScore >= commercial - rules.IntentMargin)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"commercial (low confidence): unsure between commercial ({commercial:0.0}) and {WireNames.Of(best)} ({bestScore:0.0}); commercial is preferred when unsure"));
+            reasons.Add(new(ScreeningReasonCode.UnsureIntent, string.Create(CultureInfo.InvariantCulture,
+                $"commercial (low confidence): unsure between commercial ({commercial:0.0}) and {WireNames.Of(best)} ({bestScore:0.0}); commercial is preferred when unsure")));
             return new IntentDecision(LeadIntent.Commercial, 0.4);
         }
         return new IntentDecision(LeadIntent.Commercial, Confidence(commercial, bestScore));
@@ -53,23 +53,23 @@ internal static class IntentClassifier
     /// The structural cases decided before any vocabulary: an automatic reply is "other", a call without words is a
     /// possible sale. Null when the text has to be read.
     /// </summary>
-    public static IntentDecision? Structural(CapturedLead captured, FoldedText message, List<string> reasons)
+    public static IntentDecision? Structural(CapturedLead captured, FoldedText message, List<ScreeningReason> reasons)
     {
         if (captured.Signals.AutoReply)
         {
-            reasons.Add("other: an automatic reply (out of office, bounce) recognised at capture");
+            reasons.Add(new(ScreeningReasonCode.AutoReplyRecognised, "other: an automatic reply (out of office, bounce) recognised at capture"));
             return new IntentDecision(LeadIntent.Other, 0.9);
         }
         if (captured.Channel == Channel.Call && message.WordCount == 0)
         {
-            reasons.Add("commercial (low confidence): a call without a message; policy is to call back");
+            reasons.Add(new(ScreeningReasonCode.CallWithoutMessage, "commercial (low confidence): a call without a message; policy is to call back"));
             return new IntentDecision(LeadIntent.Commercial, 0.3);
         }
         return null;
     }
 
     /// <summary>Each intent's points from the rules' term groups (commercial, service, hr, other), with a reason per group that matched.</summary>
-    public static void RuleScores(ReadOnlySpan<bool> hits, ScreeningRules rules, List<string> reasons, Span<double> scores)
+    public static void RuleScores(ReadOnlySpan<bool> hits, ScreeningRules rules, List<ScreeningReason> reasons, Span<double> scores)
     {
         foreach (var group in rules.Groups)
         {
@@ -77,9 +77,17 @@ internal static class IntentClassifier
             var (points, matched) = SpamScorer.GroupScore(group, hits, rules);
             if (points <= 0) continue;
             scores[(int)intent] += points;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{WireNames.Of(intent)} +{points:0.0}: {group.Name} ({matched})"));
+            reasons.Add(new(WordsCode(intent), string.Create(CultureInfo.InvariantCulture, $"{WireNames.Of(intent)} +{points:0.0}: {group.Name} ({matched})")));
         }
     }
+
+    private static ScreeningReasonCode WordsCode(LeadIntent intent) => intent switch
+    {
+        LeadIntent.Service => ScreeningReasonCode.ServiceWords,
+        LeadIntent.Hr => ScreeningReasonCode.HrWords,
+        LeadIntent.Other => ScreeningReasonCode.OtherWords,
+        _ => ScreeningReasonCode.CommercialWords,
+    };
 
     // 0.5 when the runner-up is as strong, towards 1 as the lead grows; never claims certainty from keywords.
     private static double Confidence(double best, double runnerUp) =>

@@ -26,7 +26,7 @@ public static class LeadScreener
         _ = now;
         var rules = context.Rules;
         var captured = lead.Captured;
-        var reasons = new List<string>(12);
+        var reasons = new List<ScreeningReason>(12);
         var contact = ContactNormaliser.Normalise(captured.Contact, context.DefaultPhoneRegion, context.DisposableDomains);
 
         using var message = FoldedText.Build(captured.Subject, captured.Message);
@@ -68,7 +68,7 @@ public static class LeadScreener
         bool released = (isSpam || review) && lead.ReleasedFromQuarantine;
         if (released)
         {
-            reasons.Add("released from quarantine by an admin: spam verdict not applied");
+            reasons.Add(new(ScreeningReasonCode.ReleasedByAdmin, "released from quarantine by an admin: spam verdict not applied"));
             (isSpam, review) = (false, false);
         }
 
@@ -96,15 +96,16 @@ public static class LeadScreener
         if (model is not null)
         {
             var top = model.Explain(input, features!, intent, settings.ExplainTop);
-            reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"model {model.Version}: {WireNames.Of(intent)} {p[(int)intent]:0.00}{(top.Count > 0 ? $" ({string.Join(", ", top)})" : "")}"));
-            reasons.Add(CombinationReason(spam, spamProbability!.Value, p[(int)LeadIntent.Spam], settings, isSpam, review, released));
+            reasons.Add(new(ScreeningReasonCode.ModelVerdict, string.Create(CultureInfo.InvariantCulture,
+                $"model {model.Version}: {WireNames.Of(intent)} {p[(int)intent]:0.00}{(top.Count > 0 ? $" ({string.Join(", ", top)})" : "")}")));
+            reasons.Add(new(ScreeningReasonCode.SpamCombination, CombinationReason(spam, spamProbability!.Value, p[(int)LeadIntent.Spam], settings, isSpam, review, released)));
         }
-        if (intent == LeadIntent.Commercial && hasPhone && !review) reasons.Add("MQL with a phone number: can be called back now");
-        if (contact.CompanyInferred) reasons.Add("company inferred from the corporate email domain");
+        if (intent == LeadIntent.Commercial && hasPhone && !review) reasons.Add(new(ScreeningReasonCode.PhoneNumber, "MQL with a phone number: can be called back now"));
+        if (contact.CompanyInferred) reasons.Add(new(ScreeningReasonCode.CompanyInferred, "company inferred from the corporate email domain"));
 
-        var decision = new ScreeningDecision(intent, confidence, Math.Round(spam.Score, 2), reasons, rules.Version)
+        var decision = new ScreeningDecision(intent, confidence, Math.Round(spam.Score, 2), reasons.Select(r => r.Text).ToList(), rules.Version)
         {
+            ReasonCodes = reasons.Select(r => WireNames.Of(r.Code)).Distinct().ToList(),
             Language = language,
             HasPhone = hasPhone,
             ModelVersion = model?.Version,
@@ -138,7 +139,7 @@ public static class LeadScreener
     /// The intent among commercial, service, hr and other: the model's log-probability plus the intent rules' points ×
     /// <c>intentRuleWeight</c>, so a clear rule tips an unsure model and a sure model overrides a stray keyword.
     /// </summary>
-    private static (LeadIntent Intent, double Confidence) ModelIntent(ReadOnlySpan<double> p, ReadOnlySpan<bool> hits, ScreeningRules rules, List<string> reasons)
+    private static (LeadIntent Intent, double Confidence) ModelIntent(ReadOnlySpan<double> p, ReadOnlySpan<bool> hits, ScreeningRules rules, List<ScreeningReason> reasons)
     {
         Span<double> ruleScores = stackalloc double[4];
         IntentClassifier.RuleScores(hits, rules, reasons, ruleScores);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Core.Mail;
 using static LeadIntake.Core.Mail.MailMarkup;
 
@@ -45,7 +46,8 @@ public static class ReviewDigestMail
             var score = lead.Screening is { } s
                 ? $"spam score {s.SpamScore.ToString("0.00", CultureInfo.InvariantCulture)}, intent {WireNames.Of(s.Intent)} {Math.Round(s.Confidence * 100).ToString(CultureInfo.InvariantCulture)}% (rules {s.RulesVersion})"
                 : null;
-            var reasons = lead.Screening?.Reasons ?? [];
+            // Short sentences per reason kind; the scores stay in the audit trail.
+            var reasons = ScreeningReasonSentences.Of(lead.Screening, RepTexts.English);
             var contactRows = new List<(string Label, string? Value, string? Href)>
             {
                 ("Name", c.DisplayName, null),

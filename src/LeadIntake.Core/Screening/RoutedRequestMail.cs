@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using LeadIntake.Core.Mail;
 using static LeadIntake.Core.Mail.MailMarkup;
 
@@ -46,7 +47,8 @@ public static class RoutedRequestMail
             (w.JobTitle, c.JobTitle, null),
             (w.Country, c.Country, null),
         };
-        var reasons = lead.Screening?.Reasons ?? [];
+        // Short sentences per reason kind in the mail's language; the scores stay in the audit trail.
+        var reasons = ScreeningReasonSentences.Of(lead.Screening, RepTexts.For(lead.Screening?.Language));
         var confidence = lead.Screening is { } s
             ? $"{WireNames.Of(s.Intent)}, {Math.Round(s.Confidence * 100).ToString(CultureInfo.InvariantCulture)}% ({w.Rules} {s.RulesVersion})"
             : null;

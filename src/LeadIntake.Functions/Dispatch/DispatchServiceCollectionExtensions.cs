@@ -23,6 +23,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddScoped<SlaWatchHandler>();
         services.AddScoped<RepActionHandler>();
         services.AddScoped<RepLeadPageHandler>();
+        services.AddScoped<ManagerActionHandler>();
         services.AddHostedService<SalesDirectorySeedFile>();
         return services;
     }

@@ -1,3 +1,4 @@
+using LeadIntake.Core.Dispatch.Assignment;
 using LeadIntake.Core.Dispatch.Directory;
 using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
@@ -24,35 +25,50 @@ public sealed partial class RepActionHandler(
     TimeProvider time,
     ILogger<RepActionHandler> logger)
 {
+    private readonly PageLanguage _pageLanguage = new(store, directory);
+
     /// <summary>
-    /// The page that refuses this link, or null when the link is valid for the lead and action. No I/O: a POST checks
-    /// its link with this before reading its body, so a request without a valid link costs no form parsing.
+    /// The page that refuses this link, or null when the link is valid for the lead and action. A valid link costs no
+    /// I/O: a POST checks its link with this before reading its body, so a request without a valid link costs no form
+    /// parsing (only the refusal reads the lead, for its language: <see cref="PageLanguage"/>).
     /// </summary>
-    public RepPage? Refusal(string id, string action, string? token)
+    public async Task<RepPage?> RefusalAsync(string id, string action, string? token, string? acceptLanguage, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || !LeadId.TryParse(id, out var leadId))
+        {
+            return RepPages.NotFound(await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false));
+        }
         return links.Verify(token, leadId, repAction) switch
         {
             ActionLinkVerification.Valid => null,
-            ActionLinkVerification.Expired => RepPages.Expired(RepTexts.English),
-            _ => RepPages.Invalid(RepTexts.English),
+            ActionLinkVerification.Expired => RepPages.Expired(await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false)),
+            _ => RepPages.Invalid(await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false)),
         };
     }
 
     /// <param name="form">The posted fields; null for a GET.</param>
-    public async Task<RepPage> HandleAsync(string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
+    /// <param name="acceptLanguage">The browser's <c>Accept-Language</c>: the language of a refusal when the lead is unknown.</param>
+    public async Task<RepPage> HandleAsync(
+        string id, string action, string? token, string postUrl, IReadOnlyDictionary<string, string>? form, string? acceptLanguage, CancellationToken cancellationToken)
     {
-        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
+        if (!WireNames.TryParse<RepAction>(action, out var repAction) || MailboxActions.Contains(repAction) || ManagerActionStage.IsManagerAction(repAction) || repAction == RepAction.View || !LeadId.TryParse(id, out var leadId))
+        {
+            return RepPages.NotFound(await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false));
+        }
         var verification = links.Verify(token, leadId, repAction);
         if (verification.ValidClaims is not { } claims)
         {
             bool expired = verification is ActionLinkVerification.Expired;
             LogRefused(logger, leadId.Value, expired ? "expired" : "invalid");
-            return expired ? RepPages.Expired(RepTexts.English) : RepPages.Invalid(RepTexts.English);
+            var language = await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false);
+            return expired ? RepPages.Expired(language) : RepPages.Invalid(language);
         }
-        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(RepTexts.English);
+        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return RepPages.NotFound(PageLanguage.FromAcceptLanguage(acceptLanguage));
+        }
         var rep = claims.RepEmail;
-        var t = RepLanguage.Of(await directory.LoadAsync(cancellationToken).ConfigureAwait(false), rep);
+        var t = RepLanguage.Of(await directory.LoadAsync(cancellationToken).ConfigureAwait(false), rep, stored.Lead);
 
         if (form is null)
         {
@@ -134,8 +150,9 @@ public sealed partial class RepActionHandler(
     private async Task<RepPage> StaleAsync(RepTexts t, Lead lead, string rep, CancellationToken cancellationToken)
     {
         var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);
+        var zone = RepLanguage.TeamOf(await directory.LoadAsync(cancellationToken).ConfigureAwait(false), lead)?.TimeZone ?? TimeZoneInfo.Utc;
         var leadPage = lead.Assignment is { } owner && string.Equals(owner.RepEmail, rep, StringComparison.OrdinalIgnoreCase) ? links.LeadPage(lead.Id, owner) : null;
-        return RepPages.Stale(t, lead, RepNextSteps.WhatHappened(t, lead, events), leadPage);
+        return RepPages.Stale(t, lead, StaleLinkSentence.Of(t, lead, events, zone), leadPage);
     }
 
     private static List<string> Answered(BantRecord bant)

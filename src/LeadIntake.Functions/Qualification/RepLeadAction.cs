@@ -26,28 +26,33 @@ internal sealed class RepLeadAction(RepActionHandler handler)
         if (HttpMethods.IsPost(request.Method))
         {
             // The link first: a post without a valid link never has its body parsed.
-            if (queryToken is not null && handler.Refusal(id, action, queryToken) is { } refused) return refused.ToResult(context);
+            if (queryToken is not null && await handler.RefusalAsync(id, action, queryToken, AcceptLanguage(request), cancellationToken) is { } refused)
+            {
+                return refused.ToResult(context);
+            }
             (form, var unreadable) = await ReadFormAsync(request, cancellationToken);
             if (unreadable is not null) return unreadable.ToResult(context);
         }
         var token = queryToken ?? form?.GetValueOrDefault("t");
-        var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", form, cancellationToken);
+        var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", form, AcceptLanguage(request), cancellationToken);
         return page.ToResult(context);
     }
 
     /// <summary>The posted fields, read with the form limits of every other endpoint (size, field count, multipart framing).</summary>
-    private static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return ([], null);
         var (body, tooLarge) = await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken);
-        if (tooLarge is not null) return (null, RepPages.Unreadable(RepTexts.English, StatusOf(tooLarge)));
+        if (tooLarge is not null) return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(tooLarge)));
         var (fields, problem) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
-        if (problem is not null) return (null, RepPages.Unreadable(RepTexts.English, StatusOf(problem)));
+        if (problem is not null) return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(problem)));
         // A repeated name keeps all its values, comma-separated, as ASP.NET Core's form collection does.
         var form = fields!.GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(',', g.Select(f => f.Value)), StringComparer.Ordinal);
         return (form, null);
     }
+
+    private static string? AcceptLanguage(HttpRequest request) => request.Headers.AcceptLanguage.ToString() is { Length: > 0 } v ? v : null;
 
     private static int StatusOf(IResult problem) =>
         problem is IStatusCodeHttpResult { StatusCode: int status } && status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest;

@@ -15,7 +15,8 @@ internal sealed class RepLeadPage(RepLeadPageHandler handler)
 
     private static async Task<IResult> HandleAsync(string id, HttpContext context, RepLeadPageHandler handler, CancellationToken cancellationToken)
     {
-        var page = await handler.HandleAsync(id, context.Request.Query["t"].ToString(), cancellationToken);
+        var page = await handler.HandleAsync(id, context.Request.Query["t"].ToString(),
+            context.Request.Headers.AcceptLanguage.ToString() is { Length: > 0 } language ? language : null, cancellationToken);
         return page.ToResult(context);
     }
 }

@@ -14,23 +14,27 @@ namespace LeadIntake.Functions.Qualification;
 public sealed partial class RepLeadPageHandler(
     ILeadStore store, ISalesDirectory directory, RepLinks links, ILogger<RepLeadPageHandler> logger)
 {
+    private readonly PageLanguage _pageLanguage = new(store, directory);
+
     // Country whose numbers a reader of that mail language reads in national format; others see international format.
     private static readonly Dictionary<string, string> LanguageRegion = new(StringComparer.OrdinalIgnoreCase) { ["fr"] = "FR" };
 
-    public async Task<RepPage> HandleAsync(string id, string? token, CancellationToken cancellationToken)
+    /// <param name="acceptLanguage">The browser's <c>Accept-Language</c>: the language of a refusal when the lead is unknown.</param>
+    public async Task<RepPage> HandleAsync(string id, string? token, string? acceptLanguage, CancellationToken cancellationToken)
     {
-        if (!LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(RepTexts.English);
+        if (!LeadId.TryParse(id, out var leadId)) return RepPages.NotFound(PageLanguage.FromAcceptLanguage(acceptLanguage));
         var verification = links.Verify(token, leadId, RepAction.View);
         if (verification.ValidClaims is not { } claims)
         {
             bool expired = verification is ActionLinkVerification.Expired;
             LogRefused(logger, leadId.Value, expired ? "expired" : "invalid");
-            return expired ? RepPages.Expired(RepTexts.English) : RepPages.Invalid(RepTexts.English);
+            var language = await _pageLanguage.ForAsync(id, acceptLanguage, cancellationToken).ConfigureAwait(false);
+            return expired ? RepPages.Expired(language) : RepPages.Invalid(language);
         }
-        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(RepTexts.English);
+        if (await store.FindAsync(leadId, cancellationToken).ConfigureAwait(false) is not { } stored) return RepPages.NotFound(PageLanguage.FromAcceptLanguage(acceptLanguage));
         var lead = stored.Lead;
         var setup = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var t = RepLanguage.Of(setup, claims.RepEmail);
+        var t = RepLanguage.Of(setup, claims.RepEmail, lead);
         var access = LeadPageLinks.Decide(claims, lead);
         switch (access)
         {
@@ -40,7 +44,7 @@ public sealed partial class RepLeadPageHandler(
             case LeadPageAccess.Outdated:
                 return RepLeadPageHtml.Outdated(t);
         }
-        var team = setup is null ? null : setup.Directory.FindTeam(lead.AssignedTeam) ?? setup.Directory.DefaultTeam;
+        var team = RepLanguage.TeamOf(setup, lead);
         var events = await store.GetEventsAsync(leadId, cancellationToken).ConfigureAwait(false);
         var next = access == LeadPageAccess.Owner ? RepNextSteps.For(t, lead, claims.RepEmail, links, withLeadPage: false) : [];
         return RepLeadPageHtml.Render(t, lead, events, next, team?.TimeZone ?? TimeZoneInfo.Utc, LanguageRegion.GetValueOrDefault(t.Code));

@@ -29,20 +29,4 @@ public static class RepNextSteps
         LeadStatus.Opportunity => [RepAction.Won, RepAction.Lost],
         _ => [],
     };
-
-    /// <summary>"This lead was marked won on 2 December 2026 by Jane Doe." from the lead and its audit trail.</summary>
-    public static string WhatHappened(RepTexts t, Lead lead, IReadOnlyList<LeadEvent> events)
-    {
-        var done = t.Find("Stale_" + lead.Status) ?? t.Format("Stale_MovedTo", t.Of(lead.Status));
-        var last = events.Count > 0 ? events.MaxBy(e => e.At) : null;
-        var at = lead.StageTimes.TryGetValue(lead.Status, out var when) ? when : last?.At;
-        // A person (an email) is named; a timer or pipeline stage ("sla-watch", "recycler") is left out.
-        var by = last?.Actor is not { } actor || !actor.Contains('@', StringComparison.Ordinal) ? null
-            : lead.Assignment is { } owner && string.Equals(actor, owner.RepEmail, StringComparison.OrdinalIgnoreCase) ? owner.RepName ?? owner.RepEmail
-            : actor;
-        var sentence = t.Format("Stale_What", done);
-        if (at is { } time) sentence += t.Format("Stale_On", time.ToString(t["Stale_DateFormat"], t.Culture));
-        if (by is not null) sentence += t.Format("Stale_By", by);
-        return sentence + t["Stale_End"];
-    }
 }

@@ -67,10 +67,14 @@ public sealed class RepMailPolicyTests
 
         Assert.Equal("boss@corp.test", notice.To.Address);
         Assert.Contains("Ouvrir", notice.TextBody, StringComparison.Ordinal);
-        var page = notice.TextBody.Split('\n').Single(l => l.Contains("?t=", StringComparison.Ordinal));
-        var token = page[(page.IndexOf("?t=", StringComparison.Ordinal) + 3)..].Trim();
-        var claims = Signer.Verify(token, Monday).ValidClaims!;
-        Assert.Equal((RepAction.View, LeadPageLinks.ObserverNonce, "boss@corp.test"), (claims.Action, claims.Nonce, claims.RepEmail));
+        ActionLinkClaims Claims(string line) => Signer.Verify(line[(line.IndexOf("?t=", StringComparison.Ordinal) + 3)..].Trim(), Monday).ValidClaims!;
+        var links = notice.TextBody.Split('\n').Where(l => l.Contains("?t=", StringComparison.Ordinal)).ToList();
+        var page = Claims(links.Single(l => l.Contains("/api/rep/leads/", StringComparison.Ordinal)));
+        Assert.Equal((RepAction.View, LeadPageLinks.ObserverNonce, "boss@corp.test"), (page.Action, page.Nonce, page.RepEmail));
+        // The lead still waits for acceptance: the manager can hand it on or take it, with links signed for them.
+        var actions = links.Where(l => l.Contains("/api/manager/leads/", StringComparison.Ordinal)).Select(Claims).ToList();
+        Assert.Equal([(RepAction.ManagerReassign, "boss@corp.test"), (RepAction.ManagerTake, "boss@corp.test")], actions.Select(c => (c.Action, c.RepEmail)));
+        Assert.Contains("Confier à un autre commercial", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Dispatch.Mails;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 using static LeadIntake.Core.Tests.SampleLeads;
 
 namespace LeadIntake.Core.Tests.Dispatch;
@@ -137,12 +138,15 @@ public sealed class RoutedLeadMailTests
     }
 
     [Theory]
-    [InlineData(0, "0 min")]
-    [InlineData(47, "47 min")]
-    [InlineData(185, "3 h 05")]
-    [InlineData(3120, "2 d 4 h")]
-    public void The_manager_reads_how_long_the_lead_waited_in_plain_units(int minutes, string expected)
+    [InlineData("en", 0, "0 min")]
+    [InlineData("en", 47, "47 min")]
+    [InlineData("en", 185, "3 h 05")]
+    [InlineData("en", 3120, "2 d 4 h")]
+    [InlineData("fr", 47, "47 min")]
+    [InlineData("fr", 185, "3 h 05")]
+    [InlineData("fr", 3120, "2 j 4 h")]
+    public void The_manager_reads_how_long_the_lead_waited_in_plain_units_of_their_language(string language, int minutes, string expected)
     {
-        Assert.Equal(expected, ReassignmentNoticeMail.Duration(TimeSpan.FromMinutes(minutes)));
+        Assert.Equal(expected, ReassignmentNoticeMail.Duration(TimeSpan.FromMinutes(minutes), RepTexts.For(language)));
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReviewBandTests
         {
             Status = LeadStatus.Review,
             Intent = LeadIntent.Commercial,
-            Screening = new ScreeningDecision(LeadIntent.Commercial, 0.51, 2.5, ["model unsure: spam 0.49 / commercial 0.51"], "r1") { Language = "en" },
+            Screening = new ScreeningDecision(LeadIntent.Commercial, 0.51, 2.5, ["model unsure: spam 0.49 / commercial 0.51"], "r1") { Language = "en", ReasonCodes = ["spam_combination", "commercial_words"] },
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class ReviewDigestMailTests
                 Subject = "Prix <b>bold</b>\r\nBcc: victim@x.test",
                 Contact = lead.Contact with { FirstName = "<img src=x onerror=alert(1)>", Company = "ACME & <Co>" },
             },
-            Screening = lead.Screening! with { Reasons = ["word <price> in 12 languages"] },
+            Screening = lead.Screening! with { Reasons = ["word <price> in 12 languages"], ReasonCodes = ["commercial_words"] },
         };
     }
 
@@ -37,7 +37,9 @@ public sealed class ReviewDigestMailTests
         Assert.DoesNotContain("<b>bold", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("ACME &amp; &lt;Co&gt;", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("word &lt;price&gt; in 12 languages", mail.HtmlBody, StringComparison.Ordinal);
+        // Reasons are shown as their kind's sentence; the stored text (scores, matched words) stays in the audit trail.
+        Assert.DoesNotContain("price&gt; in 12", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Buying request (quote, price, demo…)", mail.HtmlBody, StringComparison.Ordinal);
         // Links are attribute-encoded too ('&' in a query string).
         Assert.Contains("release?t=A&amp;x=1", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", mail.Subject, StringComparison.Ordinal);
@@ -62,7 +64,9 @@ public sealed class ReviewDigestMailTests
         }
         Assert.Contains("Quanto costa", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("jeanne@fonderie-vosges.fr", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("model unsure", mail.HtmlBody, StringComparison.Ordinal);
+        // The reasons as short sentences: the model's arithmetic stays in the audit trail.
+        Assert.Contains("Buying request (quote, price, demo…)", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("model unsure", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("form/web · captured 2025-03-03 09:00 UTC", mail.TextBody, StringComparison.Ordinal);
     }
 

@@ -105,7 +105,7 @@ public class ScreeningWiringTests
         var captured = Form("Ma facture <b>du mois</b> est fausse", firstName: "Zoé", lastName: "<script>", subject: "Facture\r\nBcc: x@evil.example") ;
         var lead = Captured(captured) with
         {
-            Screening = new ScreeningDecision(LeadIntent.Service, 0.8, 0, ["service vocabulary (factur*)"], "2026.2") { Language = "fr" },
+            Screening = new ScreeningDecision(LeadIntent.Service, 0.8, 0, ["service +2.0: service vocabulary (factur*)"], "2026.2") { Language = "fr", ReasonCodes = ["service_words"] },
         };
 
         var mail = RoutedRequestMail.Compose(lead, LeadIntent.Service, new MailAddress("sav@corp.example"));
@@ -118,7 +118,9 @@ public class ScreeningWiringTests
         Assert.StartsWith("[SAV]", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;du mois&lt;/b&gt;", mail.HtmlBody);
         Assert.DoesNotContain("<script>", mail.HtmlBody);
-        Assert.Contains("service vocabulary (factur*)", mail.TextBody);
+        // The reason as a sentence in the mail's language; its scores and matched words stay in the audit trail.
+        Assert.Contains("• Demande de service client", mail.TextBody);
+        Assert.DoesNotContain("factur*", mail.TextBody + mail.HtmlBody);
         Assert.Contains("Ma facture <b>du mois</b> est fausse", mail.TextBody);
     }
 

@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
         "ListSalesReps httpTrigger sales/reps get Admin",
         "ListSalesTeams httpTrigger sales/teams get Admin",
         "MailboxLeadAction httpTrigger mailbox/leads/{id}/{action} get,post Anonymous",
+        "ManagerLeadAction httpTrigger manager/leads/{id}/{action} get post Anonymous",
         "OpenApiDocument httpTrigger openapi.json get Anonymous",
         "PutKpiSpend httpTrigger kpis/spend put post Admin",
         "PutKpiVisitors httpTrigger kpis/visitors/{month} put Admin",

@@ -28,6 +28,7 @@ public sealed class RepJourneyBrowserTests
         "Accept", "Qualify", "Budget amount", "Save", "Lead page", "won", "lost", "Back", "Reassigned", "reassigned", "Status",
         "Next steps", "Timeline", "Open the lead", "Won", "Lost", "Please fix", "not known yet", "What you can do now", "Currency",
         "Deal amount", "This lead", "Message from", "Captured", "Phone", "Company", "Mark as",
+        "This link", "expired", "not valid", "altered", "not found", "Ask your", "sales manager",
     ];
 
     [Fact]
@@ -73,6 +74,19 @@ public sealed class RepJourneyBrowserTests
             Assert.Equal(410, (await page.GotoAsync(Url(app, RepLinkReader.LeadPage(firstMail.Html)!)))!.Status);
             Assert.Contains("Ce lead a été confié à", await page.TextContentAsync("#reassigned"));
             await CheckAsync(page, "rep-fr-8-reassigned", RepTexts.French);
+
+            // A link altered on its way (the browser asks for English): the page follows the lead's rep, in French.
+            var altered = Url(app, RepLinkReader.LeadPage(firstMail.Html)!).Replace("?t=", "?t=x", StringComparison.Ordinal);
+            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "en-US,en;q=0.9" });
+            Assert.Equal(403, (await page.GotoAsync(altered))!.Status);
+            Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+            await CheckAsync(page, "rep-fr-9-invalid-link", RepTexts.French);
+            // An unknown lead: nobody to follow, so the browser's language decides.
+            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "fr-FR,fr;q=0.9,en;q=0.5" });
+            Assert.Equal(404, (await page.GotoAsync(Url(app, $"/api/rep/leads/{second}x?t=x")))!.Status);
+            Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+            // Two short lines: too small a page for the screenshot check, but its words are checked.
+            await NoEnglishWordsAsync(page, "rep-fr-10-not-found");
         }
     }
 
@@ -165,15 +179,17 @@ public sealed class RepJourneyBrowserTests
         }
     }
 
+    private static async Task NoEnglishWordsAsync(IPage page, string name)
+    {
+        var text = await page.InnerTextAsync("body");
+        var english = EnglishTellTales.Where(w => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(w)}(?!\p{{L}})")).ToList();
+        Assert.True(english.Count == 0, $"{name}: English words on a French page: {string.Join(", ", english)}\n{text}");
+    }
+
     /// <summary>Every element inside the screen's width; the main blocks stacked, none overlapping the next; then a screenshot.</summary>
     private static async Task CheckAsync(IPage page, string name, RepTexts t)
     {
-        if (t.Code == "fr")
-        {
-            var text = await page.InnerTextAsync("body");
-            var english = EnglishTellTales.Where(w => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(w)}(?!\p{{L}})")).ToList();
-            Assert.True(english.Count == 0, $"{name}: English words on a French page: {string.Join(", ", english)}\n{text}");
-        }
+        if (t.Code == "fr") await NoEnglishWordsAsync(page, name);
         var elements = await page.QuerySelectorAllAsync("main *");
         Assert.NotEmpty(elements);
         for (int i = 0; i < elements.Count; i++)

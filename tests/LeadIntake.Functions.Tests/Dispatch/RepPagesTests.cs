@@ -213,7 +213,8 @@ public sealed class RepPagesTests
                 page = await stale.Content.ReadAsStringAsync();
                 Assert.DoesNotContain("<form", page);
                 Assert.DoesNotContain("allowed from", page);
-                Assert.Matches("This lead was marked won on \\d{1,2} [A-Z][a-z]+ \\d{4} by Test Rep", page);
+                // The team's zone (UTC without a directory) and its abbreviation.
+                Assert.Matches("This lead was marked won on \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} UTC by Test Rep", page);
                 Assert.NotNull(RepLinkReader.LeadPage(page));
             }
         }

@@ -18,7 +18,7 @@ public sealed class RepActionHandlerTests
             .Sign(new ActionLinkClaims(id, rep, action, _p.H.Time.GetUtcNow().AddDays(1), ActionLinkSigner.NewNonce()));
 
     private Task<RepPage> PostAsync(LeadId id, RepAction action, string token, IReadOnlyDictionary<string, string>? form = null) =>
-        _p.RepActions.HandleAsync(id.Value, WireNames.Of(action), token, "/post", form ?? NoFields, CancellationToken.None);
+        _p.RepActions.HandleAsync(id.Value, WireNames.Of(action), token, "/post", form ?? NoFields, null, CancellationToken.None);
 
     private static ActionLinkClaims Claims(string token) =>
         new ActionLinkSigner(Convert.FromBase64String(DispatchStageParts.SigningKey)).Verify(token, DateTimeOffset.UnixEpoch).ValidClaims!;

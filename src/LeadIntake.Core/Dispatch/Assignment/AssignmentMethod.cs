@@ -6,4 +6,6 @@ public enum AssignmentMethod
     AccountOwner,
     RoundRobin,
     FallbackOwner,
+    /// <summary>The team manager chose the owner (reassigned the lead, or took it).</summary>
+    Manager,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Localization;
 
 namespace LeadIntake.Core.Dispatch.Directory;
 
@@ -108,12 +109,17 @@ public static class SalesDirectorySeed
             var manager = Email(e, "manager", path, required: true);
             var fallback = Email(e, "fallbackOwner", path, required: false) ?? manager;
             var zone = TimeZoneOf(e, "timeZone", path);
+            var language = String(e, "language", path, required: false)?.ToLowerInvariant();
+            if (language is not null && !RepTexts.Languages.Contains(language))
+            {
+                errors.Add(new FieldError($"{path}.language", $"Must be one of: {string.Join(", ", RepTexts.Languages)}."));
+            }
             var sla = Sla(e, "sla", path);
             if (errors.Count > before) return null;
             return new SalesTeam
             {
                 Id = id!, Name = name!, Members = members, ManagerEmail = manager!, FallbackOwner = fallback!,
-                TimeZone = zone, Sla = sla,
+                TimeZone = zone, Language = language, Sla = sla,
             };
         }
 

@@ -12,5 +12,7 @@ public sealed record SalesTeam
     public required string FallbackOwner { get; init; }
     /// <summary>Daily capacities count days in this zone (a rep's day, not UTC's).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>The language (<c>fr</c> or <c>en</c>) of a member, or the manager, whose directory entry names none; null: the installation's default.</summary>
+    public string? Language { get; init; }
     public TeamSla Sla { get; init; } = TeamSla.Default;
 }

@@ -23,4 +23,9 @@ public enum RepAction
     ConfirmSpam,
     /// <summary>A service, HR or marketing mailbox sends a routed request back to sales.</summary>
     ReturnToSales,
+    // Manager actions: signed for the team manager, in the reassignment or escalation notice, on the manager pages.
+    /// <summary>The manager hands the lead to another eligible rep of the team, chosen on a form.</summary>
+    ManagerReassign,
+    /// <summary>The manager takes the lead: they become its owner.</summary>
+    ManagerTake,
 }

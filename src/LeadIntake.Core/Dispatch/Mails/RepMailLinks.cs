@@ -29,6 +29,17 @@ public sealed class RepMailLinks(ActionLinkSigner signer, string publicBaseUrl, 
     public RepActionLinks ForMail(LeadId id, RepAssignment assignment, DateTimeOffset now) =>
         RepActionLinks.Create(signer, ActionBase(id), LeadPage(id, assignment, now), id, assignment.RepEmail, now + lifetime);
 
+    /// <summary><c>{base}/api/manager/leads/{id}/{action}?t={token}</c>: a manager's one-time action link.</summary>
+    public string ManagerAction(LeadId id, string managerEmail, RepAction action, DateTimeOffset now)
+    {
+        var token = signer.Sign(new ActionLinkClaims(id, managerEmail, action, now + lifetime, ActionLinkSigner.NewNonce()));
+        return $"{_baseUrl}/api/manager/leads/{id.Value}/{WireNames.Of(action)}?t={token}";
+    }
+
+    /// <summary>The manager notice's two actions: reassign to another rep, or take the lead.</summary>
+    public ManagerActionLinks ForManager(LeadId id, string managerEmail, DateTimeOffset now) =>
+        new(ManagerAction(id, managerEmail, RepAction.ManagerReassign, now), ManagerAction(id, managerEmail, RepAction.ManagerTake, now));
+
     /// <summary>One fresh one-time link, for the next steps offered on a rep page.</summary>
     public string For(LeadId id, string repEmail, RepAction action, DateTimeOffset now)
     {

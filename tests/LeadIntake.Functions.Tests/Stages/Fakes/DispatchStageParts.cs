@@ -45,6 +45,9 @@ internal sealed class DispatchStageParts
     public RepActionHandler RepActions =>
         new(H.Store, UsedLinks, Directory, Links, Runner, H.Time, NullLogger<RepActionHandler>.Instance);
 
+    public ManagerActionHandler Managers =>
+        new(H.Store, UsedLinks, Directory, Links, Runner, H.Time, NullLogger<ManagerActionHandler>.Instance);
+
     /// <summary>An MQL from a French foundry: the FR-Industry rule sends it to Alice and Bob's team.</summary>
     public Lead PutMql()
     {
