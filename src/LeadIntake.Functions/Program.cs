@@ -32,4 +32,4 @@ finally
 }
 
 /// <summary>Visible to tests and tools that start the app in-process.</summary>
-public partial class Program;
+internal partial class Program;

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Console;
 /// to the sign-in page; the JSON endpoints accept the admin key as the admin endpoints do, or a signed-in user, and
 /// answer 401 otherwise. Every form post must carry a valid antiforgery token (400 without one).
 /// </summary>
-public static class ConsoleAccess
+internal static class ConsoleAccess
 {
     public const string SignInPath = "/api/console/sign-in";
     public const string CookieScheme = "LeadIntakeConsole";

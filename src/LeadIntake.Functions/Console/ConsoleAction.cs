@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Console;
 
 /// <summary>What a lead manager can do to one lead from the cockpit. Wire names are the routes' last segment.</summary>
-public enum ConsoleAction
+internal enum ConsoleAction
 {
     Release,
     Reassign,

@@ -18,7 +18,7 @@ namespace LeadIntake.Functions.Console;
 /// (<see cref="LeadQualifier.ReturnToNurture"/>) and reassign to a rep of the directory (<see cref="LeadDispatcher.Reassign"/>,
 /// then the routed-lead mail to the new rep, sent once per assignment).
 /// </summary>
-public sealed partial class ConsoleActions(
+internal sealed partial class ConsoleActions(
     StageRunner runner,
     ScreeningCorrections corrections,
     ISalesDirectory directory,

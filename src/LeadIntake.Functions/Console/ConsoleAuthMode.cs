@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Console;
 
 /// <summary>How people sign in to the cockpit (<c>Console:Auth</c>).</summary>
-public enum ConsoleAuthMode
+internal enum ConsoleAuthMode
 {
     /// <summary>A sign-in page takes the admin key and sets a protected cookie (local, containers, tests).</summary>
     AdminKey,

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Console;
 /// An audit event's type as its wire name (<c>reassigned</c>, <c>sla_reminded</c>), whether the type is held as that
 /// word or as an enum whose names convert to it in snake_case (the wire-name rule of <see cref="WireNames"/>).
 /// </summary>
-public static class ConsoleEventNames
+internal static class ConsoleEventNames
 {
     public static string Of(LeadEvent e)
     {

@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Console;
 /// The cockpit's language: <c>?lang=fr|en</c> (the switch in the header, remembered in a cookie), else the cookie,
 /// else the browser's <c>Accept-Language</c> (the first of French or English by quality), else English.
 /// </summary>
-public static class ConsoleLanguage
+internal static class ConsoleLanguage
 {
     public const string CookieName = "leadintake.lang";
 

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Console;
 /// at 700 px and below, tables turn into stacked cards (each cell labelled), so nothing is wider than the screen.
 /// Every value is HTML-encoded with <see cref="E"/>, once, where it is written.
 /// </summary>
-public static class ConsoleLayout
+internal static class ConsoleLayout
 {
     public const string KpisPath = "/api/console/kpis";
 

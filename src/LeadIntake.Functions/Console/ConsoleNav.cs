@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Console;
 
 /// <summary>The cockpit's sections, for the navigation's current item.</summary>
-public enum ConsoleNav
+internal enum ConsoleNav
 {
     None,
     Today,

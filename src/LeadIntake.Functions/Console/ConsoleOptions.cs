@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadIntake.Functions.Console;
 
 /// <summary>The cockpit's settings (<c>Console__*</c>); docs/console.md.</summary>
-public sealed class ConsoleOptions
+internal sealed class ConsoleOptions
 {
     public const string SectionName = "Console";
 

@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Console;
 
 /// <summary>A rendered cockpit page: HTML with its status code, never cached, never framed.</summary>
-public sealed record ConsolePage(int StatusCode, string Html) : IResult
+internal sealed record ConsolePage(int StatusCode, string Html) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Console;
 /// <c>Console:Auth</c> names is the default scheme, so <c>HttpContext.User</c> is set before any handler runs),
 /// Data Protection with its key ring in storage (or a folder), antiforgery tokens, the lead queries and the actions.
 /// </summary>
-public static class ConsoleServiceCollectionExtensions
+internal static class ConsoleServiceCollectionExtensions
 {
     public const string ApplicationName = "LeadIntake";
 

@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Console;
 /// Who is at the cockpit: the name audit events record as the actor. <c>admin</c> for the admin key (cookie or
 /// header); the Entra ID account's name or email behind App Service Authentication.
 /// </summary>
-public sealed record ConsoleUser(string Name)
+internal sealed record ConsoleUser(string Name)
 {
     public const string AdminName = "admin";
 

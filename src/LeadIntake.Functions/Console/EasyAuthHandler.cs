@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Console;
 /// sends and sets its own, so the header is trusted only when <c>Console:Auth=EasyAuth</c> says the app runs behind it
 /// (https://learn.microsoft.com/azure/app-service/configure-authentication-user-identities).
 /// </summary>
-public sealed class EasyAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+internal sealed class EasyAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "EasyAuth";

@@ -14,7 +14,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// <see cref="StageRunner"/>: the assignment is saved, the rep mailed once, then the lead marked notified. A redelivery
 /// after any step resumes from the next one. Without a sales directory every MQL goes to <c>Dispatch:DefaultRepEmail</c>.
 /// </summary>
-public sealed partial class DispatchLeadHandler(
+internal sealed partial class DispatchLeadHandler(
     StageRunner runner,
     ISalesDirectory directory,
     ITeamRotations rotations,

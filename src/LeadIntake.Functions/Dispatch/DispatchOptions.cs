@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>Dispatch settings (<c>Dispatch__*</c>).</summary>
-public sealed class DispatchOptions
+internal sealed class DispatchOptions
 {
     public const string SectionName = "Dispatch";
 

@@ -7,7 +7,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>Dispatch and qualification wiring: the directory and its admin, rotations, account owners, one-time links, rep pages, SLA and recycling.</summary>
-public static class DispatchServiceCollectionExtensions
+internal static class DispatchServiceCollectionExtensions
 {
     public static IServiceCollection AddDispatchAndQualification(this IServiceCollection services, IConfiguration configuration)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadIntake.Functions.Dispatch;
 
 /// <summary>Signed rep action links (<c>Links__*</c>). The key is a secret: Key Vault in production, never in the repo.</summary>
-public sealed class LinksOptions
+internal sealed class LinksOptions
 {
     public const string SectionName = "Links";
 

@@ -20,7 +20,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// <see cref="StageRunner"/> (save with the ETag, then the routed-lead mail to the new owner). Pages in the manager's
 /// language; a refused or unsaved action leaves the link usable.
 /// </summary>
-public sealed partial class ManagerActionHandler(
+internal sealed partial class ManagerActionHandler(
     ILeadStore store,
     IUsedLinks usedLinks,
     ISalesDirectory directory,

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// <c>{PublicBaseUrl}/api/rep/leads/{id}?t={token}</c> for the lead page (many times, bound to the assignment:
 /// <see cref="LeadPageLinks"/>). The links themselves are made by <see cref="RepMailLinks"/> in Core.
 /// </summary>
-public sealed class RepLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
+internal sealed class RepLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
 {
     private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes());
 

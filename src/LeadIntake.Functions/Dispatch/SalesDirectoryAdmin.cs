@@ -16,7 +16,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// change is written with the ETag it was read with (changed meanwhile → read, apply and validate again). A change
 /// applies to the next lead (this instance's cache is cleared; others reload within <c>Dispatch:DirectoryCacheFor</c>).
 /// </summary>
-public sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirectoryReader reader)
+internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirectoryReader reader)
 {
     /// <summary>One rep, team or rule list.</summary>
     public const int MaxItemBytes = 256 * 1024;

@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// Admin writes on this instance clear it. A stored directory that doesn't parse (half configured: no default team
 /// yet) counts as none, so leads keep flowing to the default rep.
 /// </summary>
-public sealed partial class SalesDirectoryReader(
+internal sealed partial class SalesDirectoryReader(
     TableSalesDirectory tables, IOptionsMonitor<DispatchOptions> options, TimeProvider time, ILogger<SalesDirectoryReader> logger) : ISalesDirectory
 {
     private readonly Lock _gate = new();

@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// At start, when <c>Dispatch:SeedFile</c> is set: loads that seed into the directory (after the tables exist). A file
 /// that is missing or invalid stops the app with the key's name and the JSON paths at fault.
 /// </summary>
-public sealed partial class SalesDirectorySeedFile(IServiceProvider services, IOptions<DispatchOptions> options, ILogger<SalesDirectorySeedFile> logger) : IHostedService
+internal sealed partial class SalesDirectorySeedFile(IServiceProvider services, IOptions<DispatchOptions> options, ILogger<SalesDirectorySeedFile> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// the rotation turn reserved when a reassignment is due) and run it through the <see cref="StageRunner"/>: start the
 /// SLA, remind, reassign or escalate. Without a sales directory there is nobody to reassign to: no-op.
 /// </summary>
-public sealed partial class SlaWatchHandler(
+internal sealed partial class SlaWatchHandler(
     ILeadStore store,
     StageRunner runner,
     ISalesDirectory directory,

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Exports;
 /// starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading <c>'</c>, so a
 /// spreadsheet shows it as text instead of running it (https://owasp.org/www-community/attacks/CSV_Injection).
 /// </summary>
-public static class TableExport
+internal static class TableExport
 {
     public const string CsvMediaType = "text/csv; charset=utf-8";
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

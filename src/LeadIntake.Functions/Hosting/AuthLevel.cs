@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>The Functions HTTP authorization levels LeadIntake uses (the worker's <c>AuthorizationLevel</c> minus User and System).</summary>
-public enum AuthLevel
+internal enum AuthLevel
 {
     Anonymous,
     Function,

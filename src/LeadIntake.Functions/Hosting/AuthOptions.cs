@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Hosting;
 /// Keys that standalone mode checks itself, as the Functions host does in Functions mode (<c>Auth__*</c>):
 /// <c>function</c> routes accept either key, <c>admin</c> routes only the admin key.
 /// </summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Hosting;
 /// emulator's ports, installs (<c>npm ci</c>) and starts the repo-pinned Azurite, data under <c>.azurite/</c>,
 /// waits until it answers, and stops it when the app stops.
 /// </summary>
-public sealed class AzuriteLauncher : IDisposable
+internal sealed class AzuriteLauncher : IDisposable
 {
     private readonly Process _process;
 

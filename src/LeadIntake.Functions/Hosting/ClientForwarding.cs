@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Hosting;
 /// The framework's own default trusts loopback; that default is cleared here, because in standalone mode anyone on the
 /// machine (a sidecar, a local proxy that does not rewrite the header) would then choose its address.
 /// </summary>
-public static class ClientForwarding
+internal static class ClientForwarding
 {
     public static IServiceCollection AddClientForwarding(this IServiceCollection services, bool functionsMode)
     {

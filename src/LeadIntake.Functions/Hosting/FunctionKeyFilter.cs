@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// or the <c>code</c> query parameter, as with the Functions host (docs/functions-host.md). Compared in constant time.
 /// In Functions mode the host has already checked the key before forwarding, so this filter is not added.
 /// </summary>
-public sealed class FunctionKeyFilter(AuthLevel level, IOptionsMonitor<AuthOptions> options) : IEndpointFilter
+internal sealed class FunctionKeyFilter(AuthLevel level, IOptionsMonitor<AuthOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <c>AzureFunctionsJobHost__*</c>), then <c>local.settings.json</c> <c>Values</c> with <c>__</c> as the section
 /// separator, then environment variables, then the command line. Later sources win.
 /// </summary>
-public static class FunctionsConfiguration
+internal static class FunctionsConfiguration
 {
     public const string HostJsonPrefix = "AzureFunctionsJobHost";
 

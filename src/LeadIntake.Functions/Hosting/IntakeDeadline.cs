@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <see cref="TimeoutException"/>, which <see cref="ProblemExceptionHandler"/> answers with 503 and <c>Retry-After</c>.
 /// Without it, a hung storage holds the caller for the SDK's network timeout times its retries (30 s and more).
 /// </summary>
-public static class IntakeDeadline
+internal static class IntakeDeadline
 {
     private static readonly PathString IntakePath = new("/api/intake");
 

@@ -2,6 +2,7 @@ using LeadIntake.Core.Leads;
 using LeadIntake.Core.Mail;
 using LeadIntake.Functions.Console;
 using LeadIntake.Functions.Dispatch;
+using LeadIntake.Functions.Intake.Forms;
 using LeadIntake.Functions.Intake;
 using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Mail;
@@ -17,7 +18,7 @@ namespace LeadIntake.Functions.Hosting;
 /// run. Functions mode (<see cref="FunctionsHostDetection"/>): the .NET isolated worker, started by the Functions host,
 /// which owns triggers and keys. Both register the same services.
 /// </summary>
-public static class LeadIntakeApp
+internal static class LeadIntakeApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null, bool developmentDefaults = false)
     {

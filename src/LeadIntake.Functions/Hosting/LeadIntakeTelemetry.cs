@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Hosting;
 /// The app's traces and metrics (System.Diagnostics, exported by OpenTelemetry when configured). Tags carry
 /// channels, providers, outcomes and lead ids — never personal data.
 /// </summary>
-public static class LeadIntakeTelemetry
+internal static class LeadIntakeTelemetry
 {
     public const string Name = "LeadIntake";
 

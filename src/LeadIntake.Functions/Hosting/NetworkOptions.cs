@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Hosting;
 /// address that no trusted proxy wrote. Nothing set: standalone trusts no one (the connection's address is the client);
 /// Functions mode trusts loopback only, where the Functions host forwards each request from.
 /// </summary>
-public sealed class NetworkOptions
+internal sealed class NetworkOptions
 {
     public const string SectionName = "Network";
 

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Hosting;
 /// rep pages) is a 503 with <c>Retry-After</c>, never a 500, and so is a lead that changed under two decisions in a row. The outage is logged at most once a minute, with the
 /// number of 503 answers since the last line, so an outage at 20 requests a second doesn't flood the log.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     // Spread, not fixed: clients refused together during an outage would otherwise all come back in the same second
     // when storage returns, and that wave outlasts the intake deadline (seen in the fault run: 503s after the return).

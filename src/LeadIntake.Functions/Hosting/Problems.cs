@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Hosting;
 /// RFC 9457 problem+json responses that name what was wrong: every 4xx of the app is built here, so the shape is one.
 /// <c>errors</c> lists <c>{field, message}</c> pairs; <c>field</c> is a body field, a header or a route value.
 /// </summary>
-public static class Problems
+internal static class Problems
 {
     public static IResult Fields(int status, string title, IReadOnlyList<FieldError> errors) =>
         TypedResults.Problem(

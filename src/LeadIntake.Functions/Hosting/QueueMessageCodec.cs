@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Hosting;
 /// default is none (docs/queues.md, 'Message encoding'): we encode and decode ourselves so producer and consumer always agree,
 /// and so a message that isn't valid base64 can be poisoned with its content intact.
 /// </summary>
-public sealed class QueueMessageCodec(bool base64)
+internal sealed class QueueMessageCodec(bool base64)
 {
     public string Encode(string text) => base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) : text;
 

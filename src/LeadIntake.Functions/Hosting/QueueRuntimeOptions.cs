@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Hosting;
 /// host.json <c>extensions.queues</c>, read by the standalone queue runtime with the Functions host's meanings and
 /// defaults (the host.json reference for extensions.queues). Overridable like the host's own: <c>AzureFunctionsJobHost__extensions__queues__batchSize</c>.
 /// </summary>
-public sealed class QueueRuntimeOptions
+internal sealed class QueueRuntimeOptions
 {
     public const string SectionName = "AzureFunctionsJobHost:extensions:queues";
 

@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Hosting;
 /// and ends when every listener that failed has been answered again: one warning at its start, one information at its
 /// end with its duration, whatever the number of failed calls in between.
 /// </summary>
-public sealed partial class QueueRuntimeStatus(TimeProvider time, ILogger<QueueRuntimeStatus> logger)
+internal sealed partial class QueueRuntimeStatus(TimeProvider time, ILogger<QueueRuntimeStatus> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ListenerState> _listeners = new(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public sealed partial class QueueRuntimeStatus(TimeProvider time, ILogger<QueueR
 }
 
 /// <summary>A listener's state: running, down (its supervisor restarts it), or stopped with the app.</summary>
-public enum ListenerState
+internal enum ListenerState
 {
     Running,
     Down,
@@ -97,4 +97,4 @@ public enum ListenerState
 }
 
 /// <summary>The runtime's state at one instant: listeners by function, the outage's start if storage is out, restarts so far.</summary>
-public sealed record QueueRuntimeSnapshot(IReadOnlyDictionary<string, ListenerState> Listeners, DateTimeOffset? OutageSince, long Restarts);
+internal sealed record QueueRuntimeSnapshot(IReadOnlyDictionary<string, ListenerState> Listeners, DateTimeOffset? OutageSince, long Restarts);

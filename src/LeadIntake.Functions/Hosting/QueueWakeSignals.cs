@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Hosting;
 /// Lets a producer in this instance wake the listener of the queue it just wrote to, so a lead moves to the next
 /// stage at once instead of waiting for the next poll (the Functions host does the same for its own outputs).
 /// </summary>
-public sealed class QueueWakeSignals
+internal sealed class QueueWakeSignals
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <see cref="SecretRedaction"/> before any provider (console, OpenTelemetry, a test's capture) sees them. Wrapping the
 /// factory rather than each provider keeps the providers' names, so per-provider log-level settings still apply.
 /// </summary>
-public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+internal sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
     /// <summary>Replaces the registered logger factory by itself wrapped.</summary>
     public static void Register(IServiceCollection services)

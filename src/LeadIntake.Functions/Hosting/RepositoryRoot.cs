@@ -4,7 +4,7 @@ namespace LeadIntake.Functions.Hosting;
 /// Finds the source checkout the app runs from (the folder with <c>LeadIntake.sln</c> and <c>package.json</c>), for
 /// development conveniences only: <c>local.settings.json</c> and the repo-pinned Azurite. A published app has none.
 /// </summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     public static string? Find()
     {

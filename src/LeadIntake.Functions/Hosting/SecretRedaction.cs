@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Hosting;
 /// a function or admin key (<c>code</c> in the query, <c>x-functions-key</c> as a header), Meta's verify token and
 /// any <c>access_token</c>. Only the value goes; the name stays, so a log still shows which link was used.
 /// </summary>
-public static partial class SecretRedaction
+internal static partial class SecretRedaction
 {
     public const string Mask = "***";
 

@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Hosting;
 /// around the socket error, or a <see cref="TaskCanceledException"/> when its network timeout fired: all of them
 /// mean "try again later", never "this request is wrong".
 /// </summary>
-public static class StorageFaults
+internal static class StorageFaults
 {
     public static bool IsOutage(Exception exception) => exception switch
     {

@@ -4,7 +4,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>Creates tables and queues before anything else starts; a storage that never answers stops the app with a clear message.</summary>
-public sealed partial class StorageStartup(StorageInitializer initializer, ILogger<StorageStartup> logger) : IHostedService
+internal sealed partial class StorageStartup(StorageInitializer initializer, ILogger<StorageStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (the Bicep sets it on the function app). With neither, the
 /// providers still run (so tests and debuggers can attach an exporter) but nothing leaves the process.
 /// </summary>
-public static class TelemetryRegistration
+internal static class TelemetryRegistration
 {
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string AppInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";

@@ -3,4 +3,4 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>What capture did: stored a new lead, or recognised a repeated delivery of one it already has.</summary>
-public sealed record CaptureResult(LeadId Id, LeadStatus Status, bool Duplicate);
+internal sealed record CaptureResult(LeadId Id, LeadStatus Status, bool Duplicate);

@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake.Calls;
+using LeadIntake.Functions.Intake.Email;
+using LeadIntake.Functions.Intake.Forms;
+using LeadIntake.Functions.Intake.Social;
 using LeadIntake.Functions.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +13,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>Everything the capture stage adds to the app: options, handlers, ports, HTTP clients, the form's CORS and rate limit.</summary>
-public static class CaptureServiceCollectionExtensions
+internal static class CaptureServiceCollectionExtensions
 {
     public const string FormPath = "/api/intake/form";
     private const string FormCorsPolicy = "forms";

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Intake;
 /// left by the forwarded-headers middleware (the right-most untrusted one, docs/deploy.md), an IPv4 address as is,
 /// an IPv6 address by its /64 (one subscriber line or host gets a whole /64 and can rotate within it at no cost).
 /// </summary>
-public static class ClientAddress
+internal static class ClientAddress
 {
     public static string? KeyOf(HttpContext context) => KeyOf(context.Connection.RemoteIpAddress);
 

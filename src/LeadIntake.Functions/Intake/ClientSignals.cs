@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Intake;
 /// (<see cref="ClientAddress"/>, the same one the form rate limit counts by) for burst detection. The address itself
 /// is personal data and is never stored.
 /// </summary>
-public static class ClientSignals
+internal static class ClientSignals
 {
     public static AntiBotSignals From(HttpContext context)
     {

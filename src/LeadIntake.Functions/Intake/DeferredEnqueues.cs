@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Intake;
 /// and in memory: a lead this instance could not queue before it stopped is still found by the sweeper. A lead queued
 /// twice is screened once (the stage is idempotent).
 /// </summary>
-public sealed partial class DeferredEnqueues(
+internal sealed partial class DeferredEnqueues(
     IPipelineQueue queue,
     IOptions<IntakeOptions> options,
     TimeProvider time,

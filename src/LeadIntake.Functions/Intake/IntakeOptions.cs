@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>Intake settings (<c>Intake__*</c>).</summary>
-public sealed class IntakeOptions
+internal sealed class IntakeOptions
 {
     public const string SectionName = "Intake";
 

@@ -3,7 +3,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>The answers of every intake endpoint: 202 for a new lead, 200 with the same id for a repeated delivery.</summary>
-public static class IntakeResponses
+internal static class IntakeResponses
 {
     public static IResult Captured(CaptureResult result)
     {

@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Intake;
 /// <c>captured</c> with its first event, then queue it for screening. The lead is durable before the caller gets an
 /// answer; if the enqueue fails the caller still gets its id and the lead is queued again later (DeferredEnqueues, then the sweeper).
 /// </summary>
-public sealed partial class LeadCapture(
+internal sealed partial class LeadCapture(
     ILeadStore store,
     IIntakeKeys intakeKeys,
     IPipelineQueue queue,

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Intake;
 /// browser does not retry), nor are channels that would give up on us (Aircall disables a webhook that keeps failing).
 /// A depth that can't be read counts as no backlog: if storage is down, storing the lead fails anyway and answers 503.
 /// </summary>
-public sealed partial class PipelineBacklog(IPipelineQueue queue, IOptionsMonitor<IntakeOptions> options, TimeProvider time, ILogger<PipelineBacklog> logger)
+internal sealed partial class PipelineBacklog(IPipelineQueue queue, IOptionsMonitor<IntakeOptions> options, TimeProvider time, ILogger<PipelineBacklog> logger)
 {
     private static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(2);
 

@@ -4,7 +4,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>Reads a request body into memory up to a limit; over the limit is a 413 that says the limit.</summary>
-public static class RequestBody
+internal static class RequestBody
 {
     public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Intake;
 /// The end of every one-event-one-lead webhook (email, social): turn the parser's outcome into an answer, capture a
 /// parsed lead (claim, store, queue) and keep the raw payload next to it.
 /// </summary>
-public sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw, ILogger<WebhookLeadCapture> logger)
+internal sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw, ILogger<WebhookLeadCapture> logger)
 {
     public async Task<IResult> AnswerAsync(string provider, ParseOutcome<CapturedLead> outcome, RawPayload payload, CancellationToken cancellationToken)
     {
@@ -48,4 +48,4 @@ public sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw
 }
 
 /// <summary>The bytes as delivered and their media type.</summary>
-public sealed record RawPayload(string? ContentType, ReadOnlyMemory<byte> Body);
+internal sealed record RawPayload(string? ContentType, ReadOnlyMemory<byte> Body);

@@ -9,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace LeadIntake.Functions.Intake;
 
 /// <summary>What every webhook endpoint does to a request before a parser sees it: size, media type, UTF-8, JSON depth, credentials.</summary>
-public static class WebhookRequest
+internal static class WebhookRequest
 {
     public const string Json = "application/json";
     public const string UrlEncoded = "application/x-www-form-urlencoded";

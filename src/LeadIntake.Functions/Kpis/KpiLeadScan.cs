@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Kpis;
 /// Reads leads and their event logs month by month of capture, straight from the Leads table (a lead's row sorts just
 /// before its events in its partition). Only the daily recomputation and the Parquet export use it; no page does.
 /// </summary>
-public sealed class KpiLeadScan(StorageAccount storage)
+internal sealed class KpiLeadScan(StorageAccount storage)
 {
     private readonly TableClient _table = storage.Table(TableNames.Leads);
 

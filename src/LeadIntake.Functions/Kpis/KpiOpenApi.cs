@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>The KPI endpoints' part of the OpenAPI document: what each does, its query parameters, and the report's schema.</summary>
-public static class KpiOpenApi
+internal static class KpiOpenApi
 {
     private static readonly Dictionary<string, (string Description, (string Name, string Description, string[]? Values)[] Query)> Operations = new(StringComparer.Ordinal)
     {

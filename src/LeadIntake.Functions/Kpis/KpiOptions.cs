@@ -4,7 +4,7 @@ using LeadIntake.Core.Kpis;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>KPI settings (<c>Kpis__*</c>): the account's calendar and currency, the recomputation's reach, the export key.</summary>
-public sealed class KpiOptions : IValidatableObject
+internal sealed class KpiOptions : IValidatableObject
 {
     public const string SectionName = "Kpis";
 

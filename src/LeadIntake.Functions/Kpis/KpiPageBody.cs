@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Kpis;
 /// figures as a table), no script. Every value is HTML-encoded; undefined rates and costs read "—". The console
 /// layout wraps it (<see cref="KpiPage"/> is a minimal wrapper until then).
 /// </summary>
-public static class KpiPageBody
+internal static class KpiPageBody
 {
     private static readonly string[] FunnelStages = ["mcl", "mql", "sql", "sal", "opportunity", "won"];
 

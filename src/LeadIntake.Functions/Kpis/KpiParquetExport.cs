@@ -14,7 +14,7 @@ namespace LeadIntake.Functions.Kpis;
 /// partitioned by month: <c>{container}/lead-events/month=YYYY-MM/lead-events.parquet</c>. Writing a month again
 /// replaces its file. Reads the leads captured in the recomputation's lookback window.
 /// </summary>
-public sealed class KpiParquetExport(KpiLeadScan scan, KpiProjector projector, IOptions<KpiOptions> options, IConfiguration configuration)
+internal sealed class KpiParquetExport(KpiLeadScan scan, KpiProjector projector, IOptions<KpiOptions> options, IConfiguration configuration)
 {
     public static string BlobName(KpiMonth month) => $"lead-events/month={month}/lead-events.parquet";
 

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Kpis;
 /// Applies what one save changes in the KPI counters: the pure delta (<see cref="KpiProjection"/>) grouped by month,
 /// one <see cref="TableKpiStore.ApplyAsync"/> per month touched (almost always one).
 /// </summary>
-public sealed class KpiProjector(TableKpiStore store, IOptions<KpiOptions> options)
+internal sealed class KpiProjector(TableKpiStore store, IOptions<KpiOptions> options)
 {
     private readonly Lazy<KpiCalendar> _calendar = new(() => options.Value.ToCalendar());
 

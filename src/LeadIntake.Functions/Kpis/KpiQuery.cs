@@ -5,7 +5,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>The query of a KPI request: <c>month=YYYY-MM</c> (default: this month), <c>mode=period|cohort</c>, <c>window=30|90|180</c>.</summary>
-public sealed record KpiQuery(KpiMonth Month, KpiMode Mode, int Window)
+internal sealed record KpiQuery(KpiMonth Month, KpiMode Mode, int Window)
 {
     public const int DefaultWindow = 90;
 

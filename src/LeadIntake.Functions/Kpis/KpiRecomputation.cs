@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Kpis;
 /// after its lead was saved, a host stopped between the two). A closed month whose figures change is marked restated,
 /// and its page says so. Reads every lead captured in the lookback window: a timer's job, never a page's.
 /// </summary>
-public sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
+internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
 {
     private const int Attempts = 3;
 

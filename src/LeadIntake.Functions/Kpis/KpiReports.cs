@@ -3,7 +3,7 @@ using LeadIntake.Core.Kpis;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>Loads one month's report: the aggregate rows of at most eight months (one query each), the month's inputs.</summary>
-public sealed class KpiReports(TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time)
+internal sealed class KpiReports(TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time)
 {
     public KpiMonth CurrentMonth => projector.Calendar.MonthOf(time.GetUtcNow());
 

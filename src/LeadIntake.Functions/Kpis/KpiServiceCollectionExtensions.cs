@@ -5,7 +5,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>KPI wiring: options, the projection store, and the lead store decorated with the projection.</summary>
-public static class KpiServiceCollectionExtensions
+internal static class KpiServiceCollectionExtensions
 {
     public static IServiceCollection AddKpis(this IServiceCollection services)
     {

@@ -4,7 +4,7 @@ using LeadIntake.Functions.Exports;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>Every table of a KPI report, as the exports and the page show them: funnel, velocity, sources, speed to lead, reps, screening, unmatched spend.</summary>
-public static class KpiTables
+internal static class KpiTables
 {
     public static IReadOnlyList<string> Names { get; } = ["funnel", "velocity", "sources", "speed_to_lead", "reps", "screening", "unmatched_spend"];
 

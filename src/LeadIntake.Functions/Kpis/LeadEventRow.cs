@@ -5,7 +5,7 @@ namespace LeadIntake.Functions.Kpis;
 /// (HMAC-SHA256 with <c>Kpis:ExportKey</c>): rows of one lead join, but nobody without the key can tell whose lead it
 /// is or test a guessed id. No name, email, phone, message, subject or event detail (free text) is written.
 /// </summary>
-public sealed class LeadEventRow
+internal sealed class LeadEventRow
 {
     public string LeadKey { get; set; } = "";
     public string EventKey { get; set; } = "";

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Kpis;
 /// error is logged (lead id and error type only) and the daily recomputation (<see cref="RecomputeKpis"/>) corrects
 /// the counters. Cost per stage change: one query of the lead's events, then one read and one batch per month touched.
 /// </summary>
-public sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector projector, TimeSpan timeout, ILogger<ProjectingLeadStore> logger) : ILeadStore
+internal sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector projector, TimeSpan timeout, ILogger<ProjectingLeadStore> logger) : ILeadStore
 {
     /// <summary>Storage transactions the projections used since start (the benchmarks read it).</summary>
     public long ProjectionTransactions => Interlocked.Read(ref _transactions);

@@ -16,7 +16,7 @@ namespace LeadIntake.Functions.Kpis;
 /// the shard's touched aggregate rows with their ETags. A marker that exists (409)
 /// means the delta was applied before: nothing changes. A month's page reads 16 rows per month, never a lead.
 /// </summary>
-public sealed class TableKpiStore(StorageAccount storage)
+internal sealed class TableKpiStore(StorageAccount storage)
 {
     private const int ChunkChars = 30_000;
     private const string AggregatePrefix = "agg-";

@@ -3,7 +3,7 @@ using MimeKit;
 namespace LeadIntake.Functions.Mail;
 
 /// <summary>Delivers one composed message. Throws on failure (the stage is retried; the outbox keeps it sent-once).</summary>
-public interface IMailSender
+internal interface IMailSender
 {
     /// <summary>Sends; returns the server's answer when there is one (SMTP's reply to the message), for the outbox row.</summary>
     Task<string?> SendAsync(MimeMessage message, CancellationToken cancellationToken);
@@ -16,7 +16,7 @@ public interface IMailSender
 }
 
 /// <summary>The answer of <see cref="IMailSender.CheckDeliveredAsync"/>.</summary>
-public enum MailDeliveryCheck
+internal enum MailDeliveryCheck
 {
     Unknown,
     Delivered,

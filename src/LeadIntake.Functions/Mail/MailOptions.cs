@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Mail;
 /// How mail leaves LeadIntake (<c>Mail__*</c>). With <c>Mail__Smtp__Host</c> set: SMTP through MailKit (Azure
 /// Communication Services' SMTP relay, Microsoft 365, any server). Without: .eml files in <c>Mail__PickupDirectory</c>.
 /// </summary>
-public sealed class MailOptions
+internal sealed class MailOptions
 {
     public const string SectionName = "Mail";
 
@@ -40,7 +40,7 @@ public sealed class MailOptions
 }
 
 /// <summary>SMTP settings (<c>Mail__Smtp__*</c>).</summary>
-public sealed class SmtpOptions
+internal sealed class SmtpOptions
 {
     public string? Host { get; set; }
 

@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Mail;
 /// encoded-word typed into a name can't add a header. The Message-Id is derived from lead and purpose
 /// (<see cref="MailClaim.MessageIdOf"/>): a resend is recognisably the same mail.
 /// </summary>
-public sealed class MimeMessageFactory(IOptions<MailOptions> options)
+internal sealed class MimeMessageFactory(IOptions<MailOptions> options)
 {
     public MimeMessage Create(LeadId leadId, OutgoingMail mail)
     {

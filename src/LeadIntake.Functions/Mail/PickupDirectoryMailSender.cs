@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Mail;
 /// Writes each mail as an .eml file named after its Message-Id (the local default: open them with any mail client).
 /// The name makes delivery checkable: after a crash the outbox asks whether the file exists instead of writing again.
 /// </summary>
-public sealed class PickupDirectoryMailSender(IOptions<MailOptions> options) : IMailSender
+internal sealed class PickupDirectoryMailSender(IOptions<MailOptions> options) : IMailSender
 {
     public async Task<string?> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace LeadIntake.Functions.Mail;
 /// An SMTP server can't be asked whether it already took a Message-Id, so <see cref="IMailSender.CheckDeliveredAsync"/>
 /// stays "unknown" and a crash during the SMTP exchange costs at most one resend with the same Message-Id.
 /// </summary>
-public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider? time = null) : IMailSender, IDisposable
+internal sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider? time = null) : IMailSender, IDisposable
 {
     private const int MaxIdleConnections = 16;
     // Servers may close idle sessions (RFC 5321 §4.5.3.2 asks for at least 5 minutes; relays are often stricter).

@@ -17,7 +17,7 @@ namespace LeadIntake.Functions.Mail;
 /// asks the sender whether the Message-Id already left (the pickup folder can tell; an SMTP server can't, so the
 /// mail is sent again with the same Message-Id: at most one duplicate per crash during the SMTP exchange).
 /// </summary>
-public sealed partial class TableMailOutbox(
+internal sealed partial class TableMailOutbox(
     StorageAccount storage,
     IMailSender sender,
     MimeMessageFactory factory,

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Qualification;
 /// browser's <c>Accept-Language</c> (its most preferred of fr/en); else English. The lead is read only on these
 /// refusal paths: one point read, and nothing of the lead is shown.
 /// </summary>
-public sealed class PageLanguage(ILeadStore store, ISalesDirectory directory)
+internal sealed class PageLanguage(ILeadStore store, ISalesDirectory directory)
 {
     public async Task<RepTexts> ForAsync(string id, string? acceptLanguage, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Qualification;
 /// Reads a rep page's posted form into the decider call it stands for, or the fields at fault. Field names are the
 /// page's input names (<c>budget_amount</c>, <c>timing_date</c>, <c>reason</c>…), so an error names what to fix.
 /// </summary>
-public static class RepActionForm
+internal static class RepActionForm
 {
     public const int MaxTextLength = 2000;
 

@@ -16,7 +16,7 @@ namespace LeadIntake.Functions.Qualification;
 /// the <see cref="StageRunner"/> (save with the ETag, then the account owner or the spam example) and show the result
 /// with freshly signed links to the next steps. A rejected or unsaved action leaves the link usable.
 /// </summary>
-public sealed partial class RepActionHandler(
+internal sealed partial class RepActionHandler(
     ILeadStore store,
     IUsedLinks usedLinks,
     ISalesDirectory directory,

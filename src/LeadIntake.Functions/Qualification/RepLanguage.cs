@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Qualification;
 /// The language of a rep's pages, as for their mails: the rep's first language in the directory, else the language of
 /// the lead's team, else English (no directory loaded, or the rep was removed since the link was sent).
 /// </summary>
-public static class RepLanguage
+internal static class RepLanguage
 {
     public static RepTexts Of(RoutingSetup? setup, string repEmail, Lead lead) =>
         RepTexts.For(setup?.Directory.LanguageOf(repEmail, setup.Directory.TeamOf(lead)));

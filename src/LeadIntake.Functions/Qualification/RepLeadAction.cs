@@ -1,5 +1,6 @@
 using LeadIntake.Core.Localization;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Intake.Forms;
 using LeadIntake.Functions.Intake;
 
 namespace LeadIntake.Functions.Qualification;

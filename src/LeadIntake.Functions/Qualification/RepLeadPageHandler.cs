@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Qualification;
 /// lead's current assignment (<see cref="LeadPageLinks"/>), then show the lead with the actions valid now. Reads only:
 /// the link is not one-time and a GET changes nothing.
 /// </summary>
-public sealed partial class RepLeadPageHandler(
+internal sealed partial class RepLeadPageHandler(
     ILeadStore store, ISalesDirectory directory, RepLinks links, ILogger<RepLeadPageHandler> logger)
 {
     private readonly PageLanguage _pageLanguage = new(store, directory);

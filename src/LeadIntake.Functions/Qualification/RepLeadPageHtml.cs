@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Qualification;
 /// The rep's lead page: who to call (click-to-call, click-to-mail), what they asked, where they came from, the BANT
 /// answers so far, the timeline, and the actions valid now. Read-only: each action is its own signed page.
 /// </summary>
-public static class RepLeadPageHtml
+internal static class RepLeadPageHtml
 {
     /// <param name="readerRegion">The reader's country (ISO 3166): their own numbers show in national format.</param>
     public static RepPage Render(

@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Qualification;
 /// The steps a rep can take on a lead from where it stands (the lifecycle's allowed triggers), each a freshly signed
 /// one-time link. The rep pages and the lead page offer the same list, so both agree on what is possible now.
 /// </summary>
-public static class RepNextSteps
+internal static class RepNextSteps
 {
     /// <param name="withLeadPage">Adds the lead page link last (result pages); the lead page itself leaves it out.</param>
     public static List<(string Label, string Href)> For(RepTexts t, Lead lead, string rep, RepLinks links, bool withLeadPage)

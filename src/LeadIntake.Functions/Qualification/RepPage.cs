@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Qualification;
 
 /// <summary>A rendered rep page and its HTTP status.</summary>
-public sealed record RepPage(int Status, string Html)
+internal sealed record RepPage(int Status, string Html)
 {
     /// <summary>
     /// The page as an HTTP answer, with the headers every page reached by a signed link needs: the token is in the URL,

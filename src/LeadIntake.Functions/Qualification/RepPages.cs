@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Qualification;
 /// is HTML-encoded here, once. A GET renders a confirmation or a form; only its POST changes the lead (mail scanners
 /// fetch links, they don't submit forms).
 /// </summary>
-public static class RepPages
+internal static class RepPages
 {
     private const string Css =
         "body{font-family:-apple-system,Segoe UI,Roboto,sans-serif;margin:0;padding:16px;color:#222;background:#f6f7f9}" +

@@ -4,7 +4,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary>The answer to a route id that is no usable lead id: 400 when it isn't one, 404 when it is one no lead can have.</summary>
-public static class LeadIdProblems
+internal static class LeadIdProblems
 {
     public static IResult Unusable(string id) =>
         LeadId.HasIdForm(id)

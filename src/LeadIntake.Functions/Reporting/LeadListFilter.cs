@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Reporting;
 /// lead. <c>from</c>/<c>to</c> take a date (a whole day in the account's time zone, <c>to</c> included) or an ISO
 /// 8601 time with its offset. <see cref="Cursor"/> is the continuation token: the last id of the previous page.
 /// </summary>
-public sealed record LeadListFilter
+internal sealed record LeadListFilter
 {
     public const int MaxSpanDays = 366;
     public const int MaxTextLength = 200;

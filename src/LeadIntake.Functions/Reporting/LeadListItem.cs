@@ -3,7 +3,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary>A lead in <c>GET /api/leads</c>: what the list shows, no contact details (those are on <c>GET /api/leads/{id}</c>).</summary>
-public sealed record LeadListItem(
+internal sealed record LeadListItem(
     string Id,
     string Status,
     string? Intent,

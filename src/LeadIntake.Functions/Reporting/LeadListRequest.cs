@@ -7,7 +7,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary>The lead list's query string read once for the JSON, the page and the exports: the filter, the search key, or the errors.</summary>
-public sealed record LeadListRequest(LeadListFilter? Filter, string? ContactKey, int PageSize, IReadOnlyList<FieldError> Errors)
+internal sealed record LeadListRequest(LeadListFilter? Filter, string? ContactKey, int PageSize, IReadOnlyList<FieldError> Errors)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

@@ -3,7 +3,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary>The API's view of a lead (contract: issue "Foundation", <c>GET /api/leads/{id}</c>).</summary>
-public sealed record LeadView(
+internal sealed record LeadView(
     string Id,
     string Status,
     string? Intent,

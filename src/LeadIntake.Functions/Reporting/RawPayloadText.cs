@@ -1,4 +1,4 @@
 namespace LeadIntake.Functions.Reporting;
 
 /// <summary>A delivery as the provider sent it, decoded as UTF-8 for display (invalid bytes become U+FFFD).</summary>
-public sealed record RawPayloadText(string? ContentType, string Text, bool Truncated);
+internal sealed record RawPayloadText(string? ContentType, string Text, bool Truncated);

@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Screening;
 /// action leaves the link usable; a second click of a used link answers 409 (and, for a return to sales, re-queues a
 /// lead still waiting in <c>mql</c>: dispatch is idempotent, so a lost dispatch message can't strand it).
 /// </summary>
-public sealed partial class MailboxActionHandler(
+internal sealed partial class MailboxActionHandler(
     ILeadStore store,
     IUsedLinks usedLinks,
     MailboxLinks links,

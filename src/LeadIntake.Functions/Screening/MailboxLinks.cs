@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Screening;
 /// for <c>release</c>, <c>confirm_spam</c> (review digest) and <c>return_to_sales</c> (routed-request mails). Same signer,
 /// key, lifetime and one-time nonces as the rep links; the mailbox's address is the link's "rep".
 /// </summary>
-public sealed class MailboxLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
+internal sealed class MailboxLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
 {
     private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes());
 

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Screening;
 /// The pages behind the links mailed to team mailboxes (review digest, routed requests), in the rep pages' look:
 /// a GET shows what the POST will do; only the POST acts. Every value is HTML-encoded.
 /// </summary>
-public static class MailboxPages
+internal static class MailboxPages
 {
     public static RepPage Invalid() => Message(StatusCodes.Status403Forbidden, "This link is not valid",
         "The link is incomplete or was altered. Open it again from the original mail.");

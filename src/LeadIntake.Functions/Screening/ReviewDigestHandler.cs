@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Screening;
 /// day (the outbox keys it by the date). Nothing waits: no mail. Before the time, or once sent: no storage work but
 /// one point read.
 /// </summary>
-public sealed partial class ReviewDigestHandler(
+internal sealed partial class ReviewDigestHandler(
     IReviewQueue review,
     ILeadStore store,
     IMailOutbox outbox,

@@ -15,7 +15,7 @@ namespace LeadIntake.Functions.Screening;
 /// queued, routed mail sent once, review queue, touch on the known contact's lead, feedback example). A redelivery
 /// that finds the lead screened gets the same steps again; each is idempotent.
 /// </summary>
-public sealed partial class ScreenLeadHandler(
+internal sealed partial class ScreenLeadHandler(
     ILeadStore store,
     IContactIndex contacts,
     StageRunner runner,

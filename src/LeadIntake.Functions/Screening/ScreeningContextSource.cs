@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Screening;
 /// file is picked up by the next lead; a broken edit keeps the last good rules and logs a warning (at start a broken
 /// file stops the app: <see cref="ScreeningOptionsValidator"/>).
 /// </summary>
-public sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOptions> options, ILogger<ScreeningContextSource> logger)
+internal sealed partial class ScreeningContextSource(IOptionsMonitor<ScreeningOptions> options, ILogger<ScreeningContextSource> logger)
 {
     private readonly Lock _gate = new();
     private (string Path, DateTime Written, ScreeningRules Rules)? _rules;

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Screening;
 /// example stored, next stage queued. A retry that finds the correction saved takes the follow-ups again; each is
 /// idempotent.
 /// </summary>
-public sealed partial class ScreeningCorrections(
+internal sealed partial class ScreeningCorrections(
     StageRunner runner,
     ILogger<ScreeningCorrections> logger)
 {

@@ -7,4 +7,4 @@ namespace LeadIntake.Functions.Screening;
 /// The screening decision the handler asks for: <see cref="LeadScreener.Screen"/> in the app. A seam, so integration
 /// tests can hold a lead for review (or force any outcome) through the real pipeline without changing the screener.
 /// </summary>
-public delegate ScreeningOutcome ScreeningDecider(Lead lead, ScreeningContext context, DateTimeOffset now);
+internal delegate ScreeningOutcome ScreeningDecider(Lead lead, ScreeningContext context, DateTimeOffset now);

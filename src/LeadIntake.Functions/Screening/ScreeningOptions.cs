@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadIntake.Functions.Screening;
 
 /// <summary>Screening settings (<c>Screening__*</c>): rules file, lists, phone region, windows, routing mailboxes.</summary>
-public sealed class ScreeningOptions
+internal sealed class ScreeningOptions
 {
     public const string SectionName = "Screening";
 

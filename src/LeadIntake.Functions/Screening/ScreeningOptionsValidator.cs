@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Screening;
 /// extra disposable-domain file exist and parse.
 /// A broken rules file stops the app naming <c>Screening:RulesFile</c> rather than screening with half the rules.
 /// </summary>
-public sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOptions>
+internal sealed class ScreeningOptionsValidator : IValidateOptions<ScreeningOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScreeningOptions options)
     {

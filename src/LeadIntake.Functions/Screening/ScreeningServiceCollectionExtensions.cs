@@ -4,7 +4,7 @@ using LeadIntake.Functions.Storage;
 namespace LeadIntake.Functions.Screening;
 
 /// <summary>The screening stage's services and settings, registered with one call from <c>LeadIntakeApp</c>.</summary>
-public static class ScreeningServiceCollectionExtensions
+internal static class ScreeningServiceCollectionExtensions
 {
     public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration configuration)
     {

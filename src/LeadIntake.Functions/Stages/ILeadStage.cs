@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Stages;
 /// (history, directory, rotation, settings…), and the decider itself, which usually lives in Core. A stage never saves
 /// a lead nor takes a next step on its own: it answers a <see cref="StageDecision"/>.
 /// </summary>
-public interface ILeadStage<TFacts>
+internal interface ILeadStage<TFacts>
 {
     /// <summary>A plain word for logs and metrics (<c>screening</c>, <c>dispatch</c>).</summary>
     string Name { get; }

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Stages;
 /// Takes one <see cref="NextStep"/> against storage, the queues and the mail outbox. Every step is idempotent, so the
 /// runner may take it again on a redelivery. <see cref="NextStep.Then"/> is the runner's own business.
 /// </summary>
-public sealed partial class NextStepPerformer(
+internal sealed partial class NextStepPerformer(
     IPipelineQueue queue,
     IMailOutbox outbox,
     IReviewQueue review,

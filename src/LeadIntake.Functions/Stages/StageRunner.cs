@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Stages;
 /// place that handles <see cref="LeadChangedConcurrentlyException"/>: a second concurrent change in a row propagates,
 /// and the queue (or the caller) retries the whole run.
 /// </summary>
-public sealed partial class StageRunner(ILeadStore store, NextStepPerformer steps, TimeProvider time, ILogger<StageRunner> logger)
+internal sealed partial class StageRunner(ILeadStore store, NextStepPerformer steps, TimeProvider time, ILogger<StageRunner> logger)
 {
     /// <returns>The change as saved (an <see cref="LeadChange.Applied"/> carries the saved lead); null when there is no such lead.</returns>
     public async Task<LeadChange?> RunAsync<TFacts>(LeadId id, ILeadStage<TFacts> stage, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Storage;
 /// One place that shapes every storage client's pipeline: retry policy, and extra policies such as the benchmark's
 /// transaction counter (added through <see cref="AddPolicy"/>).
 /// </summary>
-public class ClientOptionsConfigurer
+internal class ClientOptionsConfigurer
 {
     private readonly List<(HttpPipelinePolicy Policy, HttpPipelinePosition Position)> _policies = [];
 

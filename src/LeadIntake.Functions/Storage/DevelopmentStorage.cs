@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>The storage emulator's well-known account (Azurite README: the devstoreaccount1 key is public).</summary>
-public static class DevelopmentStorage
+internal static class DevelopmentStorage
 {
     public const int DefaultBlobPort = 10000;
     public const int DefaultQueuePort = 10001;

@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>What a write of the sales directory did.</summary>
-public enum DirectoryWriteOutcome
+internal enum DirectoryWriteOutcome
 {
     Written,
     /// <summary>Someone changed the directory since it was read: read again and redo the change.</summary>

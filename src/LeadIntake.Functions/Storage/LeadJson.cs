@@ -6,7 +6,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>How a lead is written as JSON: in its table entity and in API responses. Enums use their wire names.</summary>
-public static class LeadJson
+internal static class LeadJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

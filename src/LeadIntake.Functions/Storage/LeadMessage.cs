@@ -5,7 +5,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>A pipeline queue message: the lead id and a schema version, never personal data (docs/conventions.md, 'Queue messages carry ids').</summary>
-public sealed record LeadMessage(
+internal sealed record LeadMessage(
     [property: JsonPropertyName("leadId")] string LeadId,
     [property: JsonPropertyName("v")] int Version = 1)
 {

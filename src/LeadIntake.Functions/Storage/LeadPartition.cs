@@ -7,7 +7,7 @@ namespace LeadIntake.Functions.Storage;
 /// shards taken from the id's random part. A point read is one transaction (PK and RK both known from the id);
 /// a month of leads is a 16-partition range scan (KPIs); writes spread over 16 partitions instead of one hot one.
 /// </summary>
-public static class LeadPartition
+internal static class LeadPartition
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

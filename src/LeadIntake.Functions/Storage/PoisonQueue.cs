@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>The Functions host's poison queue naming: <c>&lt;queue&gt;-poison</c> (QueueListenerFactory.CreatePoisonQueueReference).</summary>
-public static class PoisonQueue
+internal static class PoisonQueue
 {
     public const string Suffix = "-poison";
 

@@ -3,7 +3,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>The pipeline queues (contract names: issue "Foundation").</summary>
-public static class QueueNames
+internal static class QueueNames
 {
     public const string LeadsCaptured = "leads-captured";
     public const string LeadsDispatch = "leads-dispatch";

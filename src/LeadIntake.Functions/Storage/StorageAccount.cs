@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Storage;
 /// (docs/functions-host.md, 'Storage connection'): a connection string in <c>AzureWebJobsStorage</c>, or a managed
 /// identity through <c>AzureWebJobsStorage__accountName</c> / <c>__tableServiceUri</c> / <c>__queueServiceUri</c>.
 /// </summary>
-public sealed class StorageAccount
+internal sealed class StorageAccount
 {
     public const string SettingName = "AzureWebJobsStorage";
 

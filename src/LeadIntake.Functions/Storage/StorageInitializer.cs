@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>Creates the tables and queues (and the queues' poison queues) at start; idempotent.</summary>
-public sealed class StorageInitializer(StorageAccount storage)
+internal sealed class StorageInitializer(StorageAccount storage)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

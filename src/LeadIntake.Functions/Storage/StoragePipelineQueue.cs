@@ -4,7 +4,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>Puts lead ids on the pipeline queues, base64 as the Functions host expects, and wakes this instance's listener.</summary>
-public sealed class StoragePipelineQueue(StorageAccount storage, IOptions<QueueRuntimeOptions> options, QueueWakeSignals wakeSignals) : IPipelineQueue
+internal sealed class StoragePipelineQueue(StorageAccount storage, IOptions<QueueRuntimeOptions> options, QueueWakeSignals wakeSignals) : IPipelineQueue
 {
     private readonly QueueMessageCodec _codec = new(options.Value.Base64);
 

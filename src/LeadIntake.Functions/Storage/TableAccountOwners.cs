@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Storage;
 /// <c>contact</c> (base64url SHA-256 of the lower-case email: no address stored in clear), RowKey the key, <c>Rep</c>
 /// the owner. The last rep who accepted or qualified a lead from the account owns it.
 /// </summary>
-public sealed class TableAccountOwners(StorageAccount storage) : IAccountOwners
+internal sealed class TableAccountOwners(StorageAccount storage) : IAccountOwners
 {
     private const string DomainPartition = "domain";
     private const string ContactPartition = "contact";

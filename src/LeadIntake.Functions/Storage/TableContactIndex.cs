@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Storage;
 /// The <c>Contacts</c> table: PartitionKey = a hashed contact key (<see cref="ContactKeys"/>), RowKey = lead id. Lead
 /// ids are time-ordered, so "leads of this contact since T" is one partition range query from T's id prefix.
 /// </summary>
-public sealed class TableContactIndex(StorageAccount storage) : IContactIndex
+internal sealed class TableContactIndex(StorageAccount storage) : IContactIndex
 {
     private readonly TableClient _table = storage.Table(TableNames.Contacts);
 

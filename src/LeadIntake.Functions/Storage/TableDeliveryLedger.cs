@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Storage;
 /// Delivery claims in the <c>IntakeKeys</c> table, apart from event-id claims: PartitionKey <c>{provider}|delivery</c> (provider through <see cref="TableKey"/>),
 /// RowKey the base64url SHA-256 of the delivery key, <c>LeadId</c>, <c>State</c> (<c>pending</c> → <c>applied</c>).
 /// </summary>
-public sealed class TableDeliveryLedger(StorageAccount storage) : IDeliveryLedger
+internal sealed class TableDeliveryLedger(StorageAccount storage) : IDeliveryLedger
 {
     private const string Pending = "pending";
     private const string Applied = "applied";

@@ -14,7 +14,7 @@ namespace LeadIntake.Functions.Storage;
 /// Webhook signatures already used live in the same table: PartitionKey <c>{provider}|signature</c>, RowKey the hash
 /// of the signature, <c>Delivery</c> the hash of the delivery that used it first (docs/reliability.md, "Webhook replay").
 /// </summary>
-public sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
+internal sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
 {
     private readonly TableClient _table = storage.Table(TableNames.IntakeKeys);
 

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Storage;
 /// this encoding existed still match. Values with a grammar (an email address, a team id) are validated by their
 /// endpoint instead (422 naming the field), and only reach a key when valid.
 /// </summary>
-public static class TableKey
+internal static class TableKey
 {
     /// <summary>1 KiB of UTF-16: the Table service's limit for one key.</summary>
     public const int MaxLength = 512;

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Storage;
 /// reads the same keys, so a cookie set by one instance is read by the next one, and a restart signs nobody out.
 /// Data Protection asks synchronously, hence the synchronous calls; it caches the ring and asks rarely.
 /// </summary>
-public sealed class TableKeyRing(StorageAccount storage) : IXmlRepository
+internal sealed class TableKeyRing(StorageAccount storage) : IXmlRepository
 {
     private const string Partition = "key";
     private readonly TableClient _table = storage.Table(TableNames.ConsoleKeys);

@@ -14,7 +14,7 @@ namespace LeadIntake.Functions.Storage;
 /// Newest first: the table returns keys in ascending order, so the list reads the most recent time window first,
 /// sorts it, and widens the window backwards (6 h, 12 h, … up to 32 days) until the page is full.
 /// </summary>
-public sealed class TableLeadQueries(StorageAccount storage, ILeadStore store, IContactIndex contacts)
+internal sealed class TableLeadQueries(StorageAccount storage, ILeadStore store, IContactIndex contacts)
 {
     private const int Shards = 16;
     private const int MaxSearchReads = 500;

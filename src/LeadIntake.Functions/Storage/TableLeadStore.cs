@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Storage;
 /// without its event, never an event without its status. The lead itself is JSON split over <c>Data0..DataN</c>
 /// (a string property holds 64 KiB); status, intent, channel, provider and times are columns for queries.
 /// </summary>
-public sealed class TableLeadStore(StorageAccount storage) : ILeadStore
+internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
 {
     private const int ChunkChars = 30_000; // 60 KB of UTF-16: under the 64 KiB string property limit
     private const string LeadKind = "lead";

@@ -1,7 +1,7 @@
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>The tables LeadIntake keeps (docs/architecture.md, "Storage layout").</summary>
-public static class TableNames
+internal static class TableNames
 {
     /// <summary>Leads and, in the same partition, their audit events (one atomic batch per stage).</summary>
     public const string Leads = "Leads";

@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Storage;
 /// up to <see cref="MaxBytes"/>; a longer payload is cut and flagged <c>Truncated</c> with its full <c>Length</c>.
 /// The row sorts after the lead's event rows (<c>|r</c> &gt; <c>|e|</c>), so event and KPI queries never see it.
 /// </summary>
-public sealed class TableRawPayloadStore(StorageAccount storage) : IRawPayloadStore
+internal sealed class TableRawPayloadStore(StorageAccount storage) : IRawPayloadStore
 {
     public const int MaxBytes = 256_000;
     private const int ChunkBytes = 64_000;

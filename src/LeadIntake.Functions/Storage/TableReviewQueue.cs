@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Storage;
 /// partition: the leads in review at any time are a handful, and listing them is one partition query, whatever the
 /// size of the Leads table.
 /// </summary>
-public sealed class TableReviewQueue(StorageAccount storage) : IReviewQueue
+internal sealed class TableReviewQueue(StorageAccount storage) : IReviewQueue
 {
     private const string Partition = "review";
     private readonly TableClient _table = storage.Table(TableNames.ReviewQueue);

@@ -21,7 +21,7 @@ namespace LeadIntake.Functions.Storage;
 /// <c>team</c> and <c>rules</c>), are read as long as no directory entity exists; the first change writes the entity,
 /// and a seed then deletes the old rows (best effort: once the entity exists they are never read again).
 /// </remarks>
-public sealed class TableSalesDirectory(StorageAccount storage)
+internal sealed class TableSalesDirectory(StorageAccount storage)
 {
     public const string DirectoryPartition = "directory";
     public const string DirectoryRow = "current";

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Storage;
 /// removes it too. A PII-free index row (lead id, label, source, time) in <c>ScreeningFeedback</c>, partitioned by the
 /// month of the correction, lists them without scanning the leads.
 /// </summary>
-public sealed class TableScreeningFeedback(StorageAccount storage) : IScreeningFeedback
+internal sealed class TableScreeningFeedback(StorageAccount storage) : IScreeningFeedback
 {
     private const string Kind = "feedback";
     private readonly TableClient _leads = storage.Table(TableNames.Leads);

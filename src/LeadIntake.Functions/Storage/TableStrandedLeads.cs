@@ -11,7 +11,7 @@ namespace LeadIntake.Functions.Storage;
 /// ETag). Only the keys and the two times are read, not the lead's data. A row without the column (written before it
 /// existed, or replaced by a save that kept the lead captured) counts as queued when it was captured.
 /// </summary>
-public sealed class TableStrandedLeads(StorageAccount storage) : IStrandedLeads
+internal sealed class TableStrandedLeads(StorageAccount storage) : IStrandedLeads
 {
     public const string QueuedAtColumn = "QueuedAt";
 

@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Storage;
 /// One rotation entity per team in the <c>Teams</c> table (PartitionKey <c>rotation</c>, RowKey the lower-case team
 /// id through <see cref="TableKey"/>), its state as JSON. Saved with the ETag (insert when new): two dispatchers can't both spend the same turn.
 /// </summary>
-public sealed class TableTeamRotations(StorageAccount storage) : ITeamRotations
+internal sealed class TableTeamRotations(StorageAccount storage) : ITeamRotations
 {
     private const string Partition = "rotation";
     private readonly TableClient _table = storage.Table(TableNames.Teams);

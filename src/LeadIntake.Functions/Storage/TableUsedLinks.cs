@@ -6,7 +6,7 @@ using LeadIntake.Core.Leads;
 namespace LeadIntake.Functions.Storage;
 
 /// <summary>Used action-link nonces (PartitionKey = nonce, RowKey empty): insert first, 409 = used before (docs/conventions.md, 'Insert first').</summary>
-public sealed class TableUsedLinks(StorageAccount storage) : IUsedLinks
+internal sealed class TableUsedLinks(StorageAccount storage) : IUsedLinks
 {
     private readonly TableClient _table = storage.Table(TableNames.UsedLinks);
 

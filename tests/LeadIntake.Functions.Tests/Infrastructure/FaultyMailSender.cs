@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Tests.Infrastructure;
 /// <see cref="FailFirst"/> calls, can be slowed down, and records when each attempt happened.
 /// Models an SMTP outage; everything else in the app stays real.
 /// </summary>
-public sealed class FaultyMailSender(IOptions<MailOptions> options) : IMailSender
+internal sealed class FaultyMailSender(IOptions<MailOptions> options) : IMailSender
 {
     private readonly SmtpMailSender _inner = new(options);
     private int _calls;

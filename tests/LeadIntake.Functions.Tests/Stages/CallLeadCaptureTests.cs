@@ -1,6 +1,7 @@
 using System.Text;
 using LeadIntake.Core.Intake.Calls;
 using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Intake.Calls;
 using LeadIntake.Functions.Intake;
 using LeadIntake.Functions.Tests.Stages.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Calls;
 
 /// <summary>Aircall webhooks (<c>Aircall__*</c>): Aircall puts the webhook's token in the body; it is compared when set.</summary>
-public sealed class AircallOptions
+internal sealed class AircallOptions
 {
     public const string SectionName = "Aircall";
 

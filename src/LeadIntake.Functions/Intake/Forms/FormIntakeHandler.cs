@@ -3,14 +3,14 @@ using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 using Microsoft.Net.Http.Headers;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// A website form post: read (JSON, urlencoded, multipart), check the CAPTCHA when one is configured, parse, capture.
 /// A plain HTML form post (urlencoded or multipart from a browser that prefers text/html) is answered 303 See Other to
 /// the thank-you page (or an allow-listed <c>redirect</c>), other clients get the JSON answer.
 /// </summary>
-public sealed class FormIntakeHandler(
+internal sealed class FormIntakeHandler(
     LeadCapture capture,
     CaptchaVerifier captcha,
     IOptionsSnapshot<FormsOptions> forms,

@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// Server-side CAPTCHA check (Cloudflare Turnstile or reCAPTCHA siteverify: <c>secret</c> + <c>response</c>, answer
 /// <c>{"success": bool}</c>; docs/providers.md, 'Cloudflare Turnstile'). The client address is not sent: it is personal data and optional.
 /// </summary>
-public sealed class CaptchaVerifier(HttpClient http, IOptionsMonitor<TurnstileOptions> options)
+internal sealed class CaptchaVerifier(HttpClient http, IOptionsMonitor<TurnstileOptions> options)
 {
     /// <summary>The widget fields a form posts its token in (Turnstile, then reCAPTCHA).</summary>
     public static IReadOnlyList<string> TokenFields { get; } = ["cf-turnstile-response", "g-recaptcha-response"];
@@ -38,7 +38,7 @@ public sealed class CaptchaVerifier(HttpClient http, IOptionsMonitor<TurnstileOp
 }
 
 /// <summary>The verifier's answer; <see cref="Unavailable"/> when it could not be asked (the form is then accepted, unverified).</summary>
-public enum CaptchaVerdict
+internal enum CaptchaVerdict
 {
     Passed,
     Failed,

@@ -5,13 +5,13 @@ using LeadIntake.Functions.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// Turns a form post body into field pairs, whatever its encoding: JSON object, urlencoded, or multipart.
 /// Multipart file parts are refused (422 naming the part): LeadIntake stores leads, not uploads.
 /// </summary>
-public static class FormFieldsReader
+internal static class FormFieldsReader
 {
     public const string Json = "application/json";
     public const string UrlEncoded = "application/x-www-form-urlencoded";

@@ -1,10 +1,10 @@
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Email;
 
 /// <summary>
 /// Postmark inbound (<c>Postmark__*</c>). Postmark signs nothing: the webhook URL carries basic-auth credentials
 /// (<c>https://user:pass@host/api/intake/email/postmark</c>) and they are checked when a username is set.
 /// </summary>
-public sealed class PostmarkOptions
+internal sealed class PostmarkOptions
 {
     public const string SectionName = "Postmark";
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Social;
 
 /// <summary>Meta Lead Ads (<c>Meta__*</c>): webhook verification, signature, and the Graph API the lead data is fetched from.</summary>
-public sealed class MetaOptions
+internal sealed class MetaOptions
 {
     public const string SectionName = "Meta";
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>Web form settings (<c>Forms__*</c>).</summary>
-public sealed class FormsOptions
+internal sealed class FormsOptions
 {
     public const string SectionName = "Forms";
 

@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Social;
 
 /// <summary>
 /// Fetches a Meta lead by its leadgen id (<c>GET {Meta:GraphBaseUrl}/{leadgen_id}</c>,
 /// https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). The access token goes in the
 /// Authorization header, not the query string, so it never appears in a logged URL.
 /// </summary>
-public sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions> options)
+internal sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions> options)
 {
     /// <summary>The largest Graph answer read: a lead is a few KB.</summary>
     private const int MaxAnswerBytes = 256 * 1024;
@@ -41,7 +41,7 @@ public sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions
 }
 
 /// <summary>The Graph API's answer for one lead: its JSON bytes, or why it could not be had.</summary>
-public abstract record GraphLeadAnswer
+internal abstract record GraphLeadAnswer
 {
     private GraphLeadAnswer() { }
 

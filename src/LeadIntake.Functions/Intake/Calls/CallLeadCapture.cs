@@ -3,7 +3,7 @@ using LeadIntake.Core.Leads;
 using LeadIntake.Core.Stages;
 using LeadIntake.Functions.Stages;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Calls;
 
 /// <summary>
 /// Folds one call event into the lead of its call. The call key is claimed by insert in <c>IntakeKeys</c>
@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Intake;
 /// event and updated by later ones through the stage runner (<see cref="CallLeadUpdate"/>: saved with the ETag, 412 → reload and merge once more). When it enters the pipeline:
 /// <see cref="CallPipelineEntry"/>.
 /// </summary>
-public sealed class CallLeadCapture(
+internal sealed class CallLeadCapture(
     ILeadStore store,
     IIntakeKeys intakeKeys,
     IDeliveryLedger deliveries,
@@ -90,4 +90,4 @@ public sealed class CallLeadCapture(
 }
 
 /// <summary>What a call event did: the lead's id and status, whether it was a repeated delivery, whether it created the lead.</summary>
-public sealed record CallCaptureResult(CaptureResult Capture, bool Created);
+internal sealed record CallCaptureResult(CaptureResult Capture, bool Created);

@@ -1,7 +1,7 @@
 using LeadIntake.Core.Intake.Social;
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Social;
 
 /// <summary>
 /// <c>GET /api/intake/social/{provider}?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c>: Meta's webhook

@@ -1,7 +1,7 @@
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Email;
 
 /// <summary>Mailgun route posts (<c>Mailgun__*</c>). With a signing key set, <c>timestamp</c>/<c>token</c>/<c>signature</c> are checked.</summary>
-public sealed class MailgunOptions
+internal sealed class MailgunOptions
 {
     public const string SectionName = "Mailgun";
 

@@ -1,14 +1,14 @@
 using System.Net;
 using LeadIntake.Core.Localization;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// The page a browser sees after a plain HTML form post when no thank-you address is configured: one sentence in the
 /// form's language, phone-sized, no script. The language is the form's own <c>lang</c> field, else the page the form
 /// was on (<c>/fr/…</c> in the Referer), else the browser's Accept-Language; English otherwise.
 /// </summary>
-public static class ThankYouPage
+internal static class ThankYouPage
 {
     private const string Css =
         "body{font-family:-apple-system,Segoe UI,Roboto,sans-serif;margin:0;padding:16px;color:#222;background:#f6f7f9}" +

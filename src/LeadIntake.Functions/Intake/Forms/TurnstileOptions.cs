@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// CAPTCHA check of web forms (<c>Turnstile__*</c>): Cloudflare Turnstile, or Google reCAPTCHA with its siteverify URL
 /// (both take <c>secret</c> + <c>response</c> and answer <c>{"success": …}</c>). Off while no secret is set.
 /// </summary>
-public sealed class TurnstileOptions
+internal sealed class TurnstileOptions
 {
     public const string SectionName = "Turnstile";
 

@@ -1,6 +1,6 @@
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Calls;
 
 /// <summary>
 /// <c>POST /api/intake/call/{provider}</c> (<c>twilio</c>, <c>aircall</c>, <c>acs</c>, <c>generic</c>): a phone call event.

@@ -6,13 +6,13 @@ using LeadIntake.Functions.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Email;
 
 /// <summary>
 /// Reads an inbound-email multipart post: text parts decoded with their charset, file parts listed (name, type,
 /// size counted while skipping them) and never kept. The body itself is already bounded by the email limit.
 /// </summary>
-public static class EmailPostReader
+internal static class EmailPostReader
 {
     static EmailPostReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

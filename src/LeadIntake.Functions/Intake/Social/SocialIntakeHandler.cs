@@ -4,13 +4,13 @@ using LeadIntake.Core.Intake.Social;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Social;
 
 /// <summary>
 /// Social lead ads: Meta Lead Ads notifications (signature, then each lead fetched from the Graph API) and a generic
 /// JSON format (LinkedIn Lead Sync relays, Zapier, TikTok…).
 /// </summary>
-public sealed class SocialIntakeHandler(
+internal sealed class SocialIntakeHandler(
     WebhookLeadCapture capture,
     MetaGraphClient graph,
     IOptionsSnapshot<IntakeOptions> intake,

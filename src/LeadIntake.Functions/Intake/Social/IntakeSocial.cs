@@ -1,6 +1,6 @@
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Social;
 
 /// <summary>
 /// <c>POST /api/intake/social/{provider}</c> (<c>meta</c>, <c>generic</c>): a social lead ad notification.

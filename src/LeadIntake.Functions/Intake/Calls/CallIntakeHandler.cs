@@ -1,18 +1,19 @@
 using System.Text.Json;
 using LeadIntake.Core.Intake.Calls;
 using LeadIntake.Core.Intake.Signatures;
+using LeadIntake.Core.Intake;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
-using LeadIntake.Core.Intake;
+using LeadIntake.Functions.Intake.Forms;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Calls;
 
 /// <summary>
 /// Phone call webhooks: Twilio (urlencoded, <c>X-Twilio-Signature</c>), Aircall (JSON, body token), ACS IncomingCall
 /// through Event Grid (validation handshake, then event arrays), and a generic JSON format. Each event is merged into
 /// the one lead of its call by <see cref="CallLeadCapture"/>.
 /// </summary>
-public sealed class CallIntakeHandler(
+internal sealed class CallIntakeHandler(
     CallLeadCapture calls,
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<TwilioOptions> twilio,

@@ -1,6 +1,6 @@
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Email;
 
 /// <summary>
 /// <c>POST /api/intake/email/{provider}</c> (<c>sendgrid</c>, <c>mailgun</c>, <c>postmark</c>, <c>mime</c>): an inbound email.

@@ -1,7 +1,7 @@
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Calls;
 
 /// <summary>Twilio voice webhooks (<c>Twilio__*</c>). With an auth token set, every request must carry a valid <c>X-Twilio-Signature</c>.</summary>
-public sealed class TwilioOptions
+internal sealed class TwilioOptions
 {
     public const string SectionName = "Twilio";
 

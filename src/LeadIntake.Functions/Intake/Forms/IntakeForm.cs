@@ -1,6 +1,6 @@
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Forms;
 
 /// <summary>
 /// <c>POST /api/intake/form</c>: a lead from a website form (JSON, urlencoded or multipart; a plain HTML post is

@@ -4,13 +4,13 @@ using LeadIntake.Core.Intake.Signatures;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Hosting;
 
-namespace LeadIntake.Functions.Intake;
+namespace LeadIntake.Functions.Intake.Email;
 
 /// <summary>
 /// Inbound email from SendGrid Inbound Parse, Mailgun routes, Postmark inbound or a raw RFC 5322 message: check the
 /// provider's credential when one is configured, parse with the provider's Core parser, capture.
 /// </summary>
-public sealed class EmailIntakeHandler(
+internal sealed class EmailIntakeHandler(
     WebhookLeadCapture capture,
     IOptionsSnapshot<IntakeOptions> intake,
     IOptionsSnapshot<MailgunOptions> mailgun,
