@@ -51,6 +51,8 @@ public static class FunctionCatalog
         HttpEntry<Kpis.ExportKpis>(),
         HttpEntry<Kpis.ExportKpiParquet>(),
         HttpEntry<Kpis.KpiPage>(),
+        HttpEntry<Kpis.ConsoleSpend>(),
+        HttpEntry<Kpis.ConsoleVisitors>(),
     ];
 
     public static IReadOnlyList<TypedFunctionEntry> Queues { get; } =
