@@ -38,7 +38,10 @@ internal static class ConsoleLayout
         "table.cards tr{border:1px solid #e3e7ee;border-radius:8px;margin:0 0 8px;padding:4px 0}table.cards td{border:0;padding:3px 10px;text-align:left}" +
         "table.cards td::before{content:attr(data-label);display:block;font-size:.8em;color:#536074;font-weight:600}td.n{text-align:left}" +
         "table.grid tr{display:grid;grid-template-columns:repeat(4,minmax(0,1fr))}table.grid td:first-child{grid-column:1/-1}}" +
-        "input[type=checkbox]{width:22px;height:22px;margin:2px}";
+        "input[type=checkbox]{width:22px;height:22px;margin:2px}" +
+        ".kpis .scroll{overflow-x:auto}.kpis .notice{background:#fff4ce;padding:8px;border-radius:6px}.kpis .chart{margin:0;max-width:36rem}" +
+        ".kpis figcaption,.kpis .fallback{font-size:.85em;color:#536074}.kpis td{text-align:right;font-variant-numeric:tabular-nums}" +
+        "@media (max-width:700px){.kpis th,.kpis td{padding:4px 2px;font-size:.72em}}";
 
     /// <summary>A page with the header and navigation; <paramref name="user"/> null on the sign-in page (no navigation).</summary>
     public static ConsolePage Page(HttpContext http, ConsoleTexts t, ConsoleUser? user, ConsoleNav current, string title, string body, int status = StatusCodes.Status200OK)

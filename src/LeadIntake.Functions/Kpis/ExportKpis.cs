@@ -4,7 +4,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>
-/// <c>GET /api/kpis/export?month=&amp;mode=&amp;window=&amp;format=csv|xlsx&amp;table=</c> (admin): the KPI tables of a month.
+/// <c>GET /api/kpis/export?month=&amp;mode=&amp;window=&amp;format=csv|xlsx&amp;table=</c> (admin key or signed-in console user; anonymous at the Functions host, the handler checks): the KPI tables of a month.
 /// XLSX holds every table as a sheet (or only <c>table</c>); CSV holds one table (<c>table</c>, default <c>funnel</c>).
 /// Cells are protected against formula injection.
 /// </summary>
@@ -12,11 +12,12 @@ internal sealed class ExportKpis(KpiReports reports)
 {
     [Function("ExportKpis")]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "kpis/export")] HttpRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), request.Query["format"].FirstOrDefault(), request.Query["table"].FirstOrDefault(), reports, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis/export")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), request.Query["format"].FirstOrDefault(), request.Query["table"].FirstOrDefault(), reports, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext http, string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
     {
+        if (Console.ConsoleAccess.Json(http).Denied is { } denied) return denied;
         var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
         if (problem is not null) return problem;
         format = (format ?? "csv").ToLowerInvariant();

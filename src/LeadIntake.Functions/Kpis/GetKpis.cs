@@ -4,7 +4,7 @@ using LeadIntake.Functions.Hosting;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>
-/// <c>GET /api/kpis?month=YYYY-MM&amp;mode=period|cohort&amp;window=30|90|180</c> (admin): the month's KPIs per channel
+/// <c>GET /api/kpis?month=YYYY-MM&amp;mode=period|cohort&amp;window=30|90|180</c> (admin key or signed-in console user; anonymous at the Functions host, the handler checks): the month's KPIs per channel
 /// and in total, with velocity, speed to lead, reps, screening quality and unmatched spend (docs/kpis.md).
 /// </summary>
 internal sealed class GetKpis(KpiReports reports)
@@ -13,11 +13,12 @@ internal sealed class GetKpis(KpiReports reports)
 
     [Function("GetKpis")]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "kpis")] HttpRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), reports, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis")] HttpRequest request, CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), reports, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
+        private static async Task<IResult> HandleAsync(HttpContext http, string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
     {
+        if (Console.ConsoleAccess.Json(http).Denied is { } denied) return denied;
         var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
         if (problem is not null) return problem;
         return TypedResults.Json(await reports.LoadAsync(query!, cancellationToken), Json);

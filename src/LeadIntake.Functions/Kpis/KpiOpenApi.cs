@@ -7,7 +7,7 @@ internal static class KpiOpenApi
 {
     private static readonly Dictionary<string, (string Description, (string Name, string Description, string[]? Values)[] Query)> Operations = new(StringComparer.Ordinal)
     {
-        ["GetKpis"] = ("The month's KPIs per channel and in total: counts per stage (mcl, mql, remql, sql, sal, opportunity, won, lost, nurture, spam, service, hr, other), " +
+        ["GetKpis"] = ("Admin key (x-functions-key) or signed-in console user. The month's KPIs per channel and in total: counts per stage (mcl, mql, remql, sql, sal, opportunity, won, lost, nurture, spam, service, hr, other), " +
             "conversion (MCL ÷ visitors), transformation (won ÷ MQL), velocity per stage change {p50, p90 as hh:mm, count, open share, business-hours p50/p90}, lvr, cpl, cac " +
             "(null when undefined); speed-to-lead bands, per-rep figures, screening quality and spend that matches no lead. Definitions: docs/kpis.md.",
             [Month(false), Mode(), Window()]),
@@ -15,11 +15,11 @@ internal static class KpiOpenApi
             "month+channel+source+campaign+kind. 422 names every refused row (line and field); nothing is stored then.", []),
         ["PutKpiVisitors"] = ("The month's website visitors, body {\"visitors\": 12345}: the conversion rate's denominator.", []),
         ["RecomputeKpiMonth"] = ("Recomputes one month's KPI counters from the event log now (the daily timer does the current and previous month). Answers {month, changed}.", [Month(true)]),
-        ["ExportKpis"] = ("The month's KPI tables as CSV (one table) or XLSX (every table as a sheet), protected against formula injection.",
+        ["ExportKpis"] = ("Admin key or signed-in console user. The month's KPI tables as CSV (one table) or XLSX (every table as a sheet), protected against formula injection.",
             [Month(false), Mode(), Window(), ("format", "csv (default) or xlsx", ["csv", "xlsx"]), ("table", "one table; CSV default funnel", [.. KpiTables.Names])]),
         ["ExportKpiParquet"] = ("Writes the month's pseudonymised lead events (keyed hashes instead of ids, no personal data or free text) as Parquet to Blob storage, " +
             "lead-events/month=YYYY-MM/lead-events.parquet. 409 when Kpis:ExportKey is not set.", [Month(true)]),
-        ["KpiPage"] = ("The KPI page (HTML, no script): charts with table fallbacks, in English or French.", [Month(false), Mode(), Window(), ("lang", "en or fr", ["en", "fr"])]),
+        ["KpiPage"] = ("Signed-in console user (else 302 to the sign-in page). The KPI page (HTML, no script): charts with table fallbacks, in English or French.", [Month(false), Mode(), Window(), ("lang", "en or fr", ["en", "fr"])]),
     };
 
     /// <summary>Adds descriptions, query parameters and the report schema to the KPI operations already in <paramref name="paths"/>.</summary>

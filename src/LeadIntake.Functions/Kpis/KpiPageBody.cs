@@ -9,7 +9,7 @@ namespace LeadIntake.Functions.Kpis;
 /// <summary>
 /// The KPI page's body: server-rendered HTML with inline SVG charts (each with a title, a description and the same
 /// figures as a table), no script. Every value is HTML-encoded; undefined rates and costs read "—". The console
-/// layout wraps it (<see cref="KpiPage"/> is a minimal wrapper until then).
+/// layout wraps it (<see cref="KpiPage"/>).
 /// </summary>
 internal static class KpiPageBody
 {

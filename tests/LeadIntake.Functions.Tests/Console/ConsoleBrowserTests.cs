@@ -100,6 +100,64 @@ public sealed class ConsoleBrowserTests
         await CheckAsync(page, cdp, width, $"{name}-7-fr");
     }
 
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 800)]
+    public async Task Lead_manager_signs_in_opens_the_kpis_switches_to_cohort_mode_and_adds_a_spend_line(int width, int height)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium.");
+        await using var app = await TestApp.StartAsync();
+        var lead = await app.PostLeadAsync(new
+        {
+            name = "Sophie Garnier", email = "s.garnier@fonderie.example", phone = "03 29 55 12 40", country = "FR",
+            company = "Fonderie des Vosges", message = QuoteRequest, utm_source = "linkedin", utm_campaign = "salon-2026",
+        });
+        await app.WaitForLeadAsync(lead, TestApp.IsNotified, Wait);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 500, HasTouch = width < 500,
+            JavaScriptEnabled = false, ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "en" },
+        });
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        string Url(string path) => new Uri(app.Client.BaseAddress!, path).ToString();
+        string name = $"kpis-{width}";
+
+        // Sign-in, then back to the KPI page.
+        await page.GotoAsync(Url("/api/console/kpis"));
+        Assert.Contains("/api/console/sign-in", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#key", TestApp.AdminKey);
+        await Task.WhenAll(page.WaitForURLAsync("**/api/console/kpis"), page.ClickAsync("#sign-in"));
+        Assert.NotNull(await page.QuerySelectorAsync("#nav-kpis[aria-current=page]"));
+        Assert.Contains("Period", await page.InnerTextAsync(".kpis .mode"), StringComparison.OrdinalIgnoreCase);
+        await CheckAsync(page, cdp, width, $"{name}-1-period");
+
+        // Cohort mode through the GET form: the mode is in the URL and labelled on the page.
+        await page.SelectOptionAsync("#mode", "cohort");
+        await Task.WhenAll(page.WaitForURLAsync("**mode=cohort**"), page.ClickAsync("#show"));
+        Assert.Equal("cohort", await page.InputValueAsync("#mode"));
+        Assert.Contains("Cohort", await page.InnerTextAsync(".kpis .mode"), StringComparison.OrdinalIgnoreCase);
+        await CheckAsync(page, cdp, width, $"{name}-2-cohort");
+
+        // The spend ledger, linked from the KPI page: add a line with the form.
+        await Task.WhenAll(page.WaitForURLAsync("**/api/console/kpis/spend**"), page.ClickAsync("#spend-link"));
+        Assert.NotNull(await page.QuerySelectorAsync("#spend-none"));
+        await page.FillAsync("#source", "linkedin");
+        await page.FillAsync("#campaign", "salon-2026");
+        await page.FillAsync("#amount", "1250.50");
+        await Task.WhenAll(page.WaitForURLAsync("**saved=1**"), page.ClickAsync("#add-spend"));
+        Assert.NotNull(await page.QuerySelectorAsync("#saved"));
+        Assert.Single(await page.QuerySelectorAllAsync("#spend tbody tr"));
+        Assert.Contains("salon-2026", await page.InnerTextAsync("#spend"), StringComparison.Ordinal);
+        await CheckAsync(page, cdp, width, $"{name}-3-spend");
+
+        // Back on the KPI page the spend is counted.
+        await Task.WhenAll(page.WaitForURLAsync("**/api/console/kpis?month=**"), page.ClickAsync("#back-to-kpis"));
+        Assert.Contains("1,250.50", await page.InnerTextAsync(".kpis"), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Layout from the DOM: every element's rectangle (DOM.getBoxModel over the DevTools protocol, as the browser laid
     /// it out) inside the screen's width; the blocks of main stacked, none overlapping the next; the header's items

@@ -243,7 +243,8 @@ public sealed class KpiEndToEndTests
     {
         await using var app = await TestApp.StartAsync();
         await new KpiLeads(app.GetService<ILeadStore>()).WonAsync(November);
-        using var response = await AdminAsync(app, HttpMethod.Get, "/api/console/kpis?month=2026-11&lang=fr");
+        using var console = await Console.ConsoleClient.SignInAsync(app); // the page is behind the console's sign-in
+        using var response = await console.Http.GetAsync("/api/console/kpis?month=2026-11&lang=fr");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<html lang=\"fr\"", html, StringComparison.Ordinal);
