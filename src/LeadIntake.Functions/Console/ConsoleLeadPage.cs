@@ -120,7 +120,7 @@ internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(t["Lead_Timeline"])}</h2><ol class=\"timeline\" id=\"timeline\">");
         foreach (var e in events.OrderBy(e => e.At))
         {
-            var type = ConsoleEventNames.Of(e);
+            var type = WireNames.Of(e.Type);
             html.Append(CultureInfo.InvariantCulture,
                 $"<li data-type=\"{E(type)}\"><span class=\"muted\">{E(ConsoleLayout.Time(e.At, zone))}</span> {E(t.Rep.Find("Event_" + type) ?? type)} " +
                 $"<span class=\"muted\">· {E(t.Format("Lead_By", e.Actor))}</span>{(e.Detail is { Length: > 0 } detail ? $"<br><span class=\"muted\">{E(detail)}</span>" : "")}</li>");

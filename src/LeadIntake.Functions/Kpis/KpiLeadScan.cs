@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure.Data.Tables;
 using LeadIntake.Core.Kpis;
 using LeadIntake.Core.Leads;
@@ -27,21 +26,14 @@ internal sealed class KpiLeadScan(StorageAccount storage)
             if (entity.GetString("Kind") == "lead")
             {
                 if (lead is not null) yield return (lead, events);
-                lead = ReadLead(entity);
+                lead = TableLeadStore.FromEntity(entity);
                 events = [];
                 continue;
             }
             // Only the lead's audit events (RowKey id|e|…); other rows of its partition (the feedback example) are not events.
             if (lead is null || !entity.RowKey.StartsWith(lead.Id.Value + "|e|", StringComparison.Ordinal)) continue;
-            events.Add(new LeadEvent(WireNames.Parse<LeadEventType>(entity.GetString("Type")), entity.GetDateTimeOffset("At") ?? default, entity.GetString("Actor"), entity.GetString("Detail")));
+            events.Add(TableLeadStore.EventFromEntity(entity));
         }
         if (lead is not null) yield return (lead, events);
-    }
-
-    private static Lead ReadLead(TableEntity entity)
-    {
-        int chunks = entity.GetInt32("DataChunks") ?? 0;
-        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString($"Data{i}")));
-        return JsonSerializer.Deserialize<Lead>(json, LeadJson.Options) ?? throw new InvalidDataException($"Lead row {entity.RowKey} has no data.");
     }
 }

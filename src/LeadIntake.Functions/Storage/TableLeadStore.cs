@@ -68,11 +68,7 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         var events = new List<LeadEvent>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new LeadEvent(
-                WireNames.Parse<LeadEventType>(entity.GetString("Type")),
-                entity.GetDateTimeOffset("At") ?? default,
-                entity.GetString("Actor"),
-                entity.GetString("Detail")));
+            events.Add(EventFromEntity(entity));
         }
         return events;
     }
@@ -110,6 +106,13 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         entity["DataChunks"] = chunks;
         return entity;
     }
+
+    /// <summary>One audit event row (RowKey <c>id|e|…</c>) as its event.</summary>
+    internal static LeadEvent EventFromEntity(TableEntity entity) => new(
+        WireNames.Parse<LeadEventType>(entity.GetString("Type")),
+        entity.GetDateTimeOffset("At") ?? default,
+        entity.GetString("Actor"),
+        entity.GetString("Detail"));
 
     internal static Lead FromEntity(TableEntity entity)
     {
