@@ -100,6 +100,7 @@ internal static class LeadIntakeApp
             ? new PickupDirectoryMailSender(sp.GetRequiredService<IOptions<MailOptions>>())
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
+        services.AddSingleton<LeadIntake.Core.Privacy.IPrivacyLog, TablePrivacyLog>();
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();

@@ -32,5 +32,8 @@ internal static class TableNames
     /// <summary>What the KPIs need from people: spend ledger lines (PartitionKey <c>spend-{yyyyMM}</c>) and monthly visitors.</summary>
     public const string KpiInputs = "KpiInputs";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs];
+    /// <summary>The privacy proof log (PartitionKey <c>yyyyMM</c>): erasures, exports, retention runs; no personal data.</summary>
+    public const string PrivacyLog = "PrivacyLog";
+
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog];
 }
