@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LeadIntake.Core.Leads;
 
 namespace LeadIntake.Functions.Intake;
@@ -5,27 +6,38 @@ namespace LeadIntake.Functions.Intake;
 /// <summary>The answers of every intake endpoint: 202 for a new lead, 200 with the same id for a repeated delivery.</summary>
 internal static class IntakeResponses
 {
-    public static IResult Captured(CaptureResult result)
-    {
-        var body = new { id = result.Id.Value, status = WireNames.Of(result.Status), duplicate = result.Duplicate };
-        var location = $"/api/leads/{result.Id.Value}";
-        return result.Duplicate
-            ? TypedResults.Json(body, statusCode: StatusCodes.Status200OK)
-            : TypedResults.Accepted(location, body);
-    }
+    public static IntakeAnswer Captured(CaptureResult result) =>
+        result.Duplicate ? Repeated(result) : Accepted(result);
+
+    /// <summary>202 Accepted with <c>Location</c>: a new lead, stored and queued.</summary>
+    public static Accepted<LeadAnswer> Accepted(CaptureResult result) =>
+        TypedResults.Accepted($"/api/leads/{result.Id.Value}", LeadAnswer.From(result));
+
+    /// <summary>200: a repeated delivery of a lead already stored, with its id.</summary>
+    public static Ok<LeadAnswer> Repeated(CaptureResult result) => TypedResults.Ok(LeadAnswer.From(result));
 
     /// <summary>A later event of a lead already captured (a call's status callback): 200, same id, not a duplicate.</summary>
-    public static IResult Updated(CaptureResult result) =>
-        TypedResults.Json(new { id = result.Id.Value, status = WireNames.Of(result.Status), duplicate = result.Duplicate, updated = true });
+    public static Ok<LeadAnswer> Updated(CaptureResult result) => TypedResults.Ok(LeadAnswer.From(result) with { Updated = true });
 
     /// <summary>Not a lead (an outbound call, another event type): 200 so the provider stops retrying.</summary>
-    public static IResult Ignored(string reason) => TypedResults.Json(new { ignored = true, reason });
+    public static Ok<IgnoredAnswer> Ignored(string reason) => TypedResults.Ok(new IgnoredAnswer(true, reason));
 
     /// <summary>Several leads in one delivery (Event Grid batch, Meta notification).</summary>
-    public static IResult Batch(IReadOnlyList<CaptureResult> results, int ignored) =>
-        TypedResults.Json(new
-        {
-            leads = results.Select(r => new { id = r.Id.Value, status = WireNames.Of(r.Status), duplicate = r.Duplicate }).ToArray(),
-            ignored,
-        });
+    public static Ok<BatchAnswer> Batch(IReadOnlyList<CaptureResult> results, int ignored) =>
+        TypedResults.Ok(new BatchAnswer([.. results.Select(LeadAnswer.From)], ignored));
 }
+
+/// <summary><c>{id, status, duplicate}</c>, plus <c>updated: true</c> for a later event of a call.</summary>
+internal sealed record LeadAnswer(string Id, string Status, bool Duplicate)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Updated { get; init; }
+
+    public static LeadAnswer From(CaptureResult result) => new(result.Id.Value, WireNames.Of(result.Status), result.Duplicate);
+}
+
+/// <summary><c>{ignored: true, reason}</c>.</summary>
+internal sealed record IgnoredAnswer(bool Ignored, string Reason);
+
+/// <summary><c>{leads: [{id, status, duplicate}], ignored}</c>.</summary>
+internal sealed record BatchAnswer(IReadOnlyList<LeadAnswer> Leads, int Ignored);

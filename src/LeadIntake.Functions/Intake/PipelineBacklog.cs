@@ -76,7 +76,7 @@ internal sealed partial class PipelineBacklog(IPipelineQueue queue, IOptionsMoni
     }
 
     /// <summary>The 503 answer with <c>Intake:WebhookRetryAfter</c>.</summary>
-    public IResult TurnAway() => Problems.Overloaded(options.CurrentValue.WebhookRetryAfter);
+    public RetryAfterProblem TurnAway() => Problems.Overloaded(options.CurrentValue.WebhookRetryAfter);
 
     private sealed record Sample(int? Depth, long At);
 

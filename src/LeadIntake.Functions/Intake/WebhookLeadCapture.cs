@@ -10,7 +10,7 @@ namespace LeadIntake.Functions.Intake;
 /// </summary>
 internal sealed class WebhookLeadCapture(LeadCapture capture, IRawPayloadStore raw, ILogger<WebhookLeadCapture> logger)
 {
-    public async Task<IResult> AnswerAsync(string provider, ParseOutcome<CapturedLead> outcome, RawPayload payload, CancellationToken cancellationToken)
+    public async Task<IntakeAnswer> AnswerAsync(string provider, ParseOutcome<CapturedLead> outcome, RawPayload payload, CancellationToken cancellationToken)
     {
         switch (outcome)
         {

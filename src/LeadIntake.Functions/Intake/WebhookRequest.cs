@@ -23,7 +23,7 @@ internal static class WebhookRequest
     /// Reads the body up to <paramref name="maxBytes"/>. Kestrel's server-wide limit (4 MiB) is raised for this request
     /// only, so an email endpoint can take its larger limit while forms keep theirs.
     /// </summary>
-    public static Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static Task<ReadOutcome<byte[]>> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -42,42 +42,42 @@ internal static class WebhookRequest
         media?.MediaType.Value is { } value &&
         (string.Equals(value, Json, StringComparison.OrdinalIgnoreCase) || value.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    public static (JsonDocument? Document, IResult? Problem) ParseJson(byte[] body)
+    public static ReadOutcome<JsonDocument> ParseJson(byte[] body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, Problems.Malformed("body", "The body is not valid UTF-8."));
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return Problems.Malformed("body", "The body is not valid UTF-8.");
         try
         {
-            return (JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth }), null);
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
         }
         catch (JsonException e)
         {
-            return (null, Problems.Malformed("body", $"Malformed JSON: {e.Message}"));
+            return Problems.Malformed("body", $"Malformed JSON: {e.Message}");
         }
     }
 
     /// <summary>Urlencoded pairs in order, repeated names kept as separate pairs (Twilio signs each value).</summary>
-    public static async Task<(List<KeyValuePair<string, string?>>? Fields, IResult? Problem)> ReadUrlEncodedAsync(byte[] body, CancellationToken cancellationToken)
+    public static async Task<ReadOutcome<List<KeyValuePair<string, string?>>>> ReadUrlEncodedAsync(byte[] body, CancellationToken cancellationToken)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, Problems.Malformed("body", "The body is not valid UTF-8."));
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return Problems.Malformed("body", "The body is not valid UTF-8.");
         using var reader = new FormReader(Encoding.UTF8.GetString(body)) { ValueCountLimit = Core.Intake.PayloadLimits.FormPairs };
         var fields = new List<KeyValuePair<string, string?>>();
         try
         {
             while (await reader.ReadNextPairAsync(cancellationToken).ConfigureAwait(false) is { } pair)
             {
-                if (fields.Count >= Core.Intake.PayloadLimits.FormPairs) return (null, Problems.Malformed("body", $"At most {Core.Intake.PayloadLimits.FormPairs} fields are accepted."));
+                if (fields.Count >= Core.Intake.PayloadLimits.FormPairs) return Problems.Malformed("body", $"At most {Core.Intake.PayloadLimits.FormPairs} fields are accepted.");
                 fields.Add(new(pair.Key, pair.Value));
             }
         }
         catch (InvalidDataException e)
         {
-            return (null, Problems.Malformed("body", e.Message));
+            return Problems.Malformed("body", e.Message);
         }
-        return (fields, null);
+        return fields;
     }
 
     /// <summary>A refused credential: 401 naming the header or field, and a warning with the provider and the verdict only.</summary>
-    public static IResult Unauthorized(ILogger logger, string provider, SignatureVerdict verdict, string field)
+    public static ProblemHttpResult Unauthorized(ILogger logger, string provider, SignatureVerdict verdict, string field)
     {
         CaptureLog.CredentialRefused(logger, provider, verdict, field);
         var message = verdict switch
@@ -90,7 +90,7 @@ internal static class WebhookRequest
         return Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized webhook.", field, message);
     }
 
-    public static IResult UnknownProvider(string provider, IEnumerable<string> known) =>
+    public static ProblemHttpResult UnknownProvider(string provider, IEnumerable<string> known) =>
         Problems.NotFound("provider", $"Unknown provider '{(provider.Length > 40 ? provider[..40] : provider)}'; known: {string.Join(", ", known)}.");
 
     public static string? Normalise(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -28,38 +28,36 @@ internal sealed class CallIntakeHandler(
 
     public static IReadOnlyList<string> Providers { get; } = [TwilioCallParser.Provider, AircallCallParser.Provider, AcsIncomingCallParser.Provider, GenericCallParser.Provider];
 
-    public async Task<IResult> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<CallAnswer> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
     {
         provider = provider.ToLowerInvariant();
-        if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
+        if (!Providers.Contains(provider)) return (IntakeAnswer)WebhookRequest.UnknownProvider(provider, Providers);
         var media = WebhookRequest.MediaTypeOf(request);
         bool twilioCall = provider == TwilioCallParser.Provider;
         // Twilio posts urlencoded webhooks, or JSON bodies signed through a bodySHA256 URL parameter (docs/providers.md, 'Twilio: signature').
         bool twilioJson = twilioCall && WebhookRequest.IsJson(media);
         if (twilioCall ? !(twilioJson || WebhookRequest.Is(media, WebhookRequest.UrlEncoded)) : !WebhookRequest.IsJson(media))
         {
-            return twilioCall
+            return (IntakeAnswer)(twilioCall
                 ? Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.UrlEncoded, WebhookRequest.Json)
-                : Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
+                : Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json));
         }
-        var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return (IntakeAnswer)unreadable;
         var payload = new RawPayload(request.ContentType, body);
         var region = WebhookRequest.Normalise(intake.Value.DefaultRegion);
-        if (twilioCall) return await TwilioAsync(request, body!, twilioJson, payload, region, cancellationToken);
+        if (twilioCall) return await TwilioAsync(request, body, twilioJson, payload, region, cancellationToken);
 
-        var (document, malformed) = WebhookRequest.ParseJson(body!);
-        if (malformed is not null) return malformed;
+        if (!WebhookRequest.ParseJson(body).TryValue(out var document, out var malformed)) return (IntakeAnswer)malformed;
         using (document)
         {
-            var root = document!.RootElement;
+            var root = document.RootElement;
             switch (provider)
             {
                 case "aircall":
                     if (aircall.Value.Token is { Length: > 0 } token)
                     {
                         var verdict = AircallToken.Verify(token, root.ValueKind == JsonValueKind.Object ? AircallCallParser.TokenOf(root) : null);
-                        if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, provider, verdict, "token");
+                        if (verdict != SignatureVerdict.Valid) return (IntakeAnswer)WebhookRequest.Unauthorized(logger, provider, verdict, "token");
                     }
                     return await AnswerAsync(provider, AircallCallParser.Parse(root, region), payload, cancellationToken);
                 case "acs":
@@ -70,10 +68,9 @@ internal sealed class CallIntakeHandler(
         }
     }
 
-    private async Task<IResult> TwilioAsync(HttpRequest request, byte[] body, bool json, RawPayload payload, string? region, CancellationToken cancellationToken)
+    private async Task<TwilioAnswer> TwilioAsync(HttpRequest request, byte[] body, bool json, RawPayload payload, string? region, CancellationToken cancellationToken)
     {
-        var (parameters, problem) = json ? JsonParameters(body) : await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
-        if (problem is not null) return problem;
+        if (!(json ? JsonParameters(body) : await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken)).TryValue(out var parameters, out var problem)) return problem;
         if (twilio.Value.AuthToken is { Length: > 0 } authToken)
         {
             // Twilio signs the URL as configured at Twilio: our public base URL, never the Host header (docs/providers.md, 'Rules for every provider').
@@ -81,16 +78,16 @@ internal sealed class CallIntakeHandler(
             var signature = request.Headers[TwilioSignature.HeaderName].FirstOrDefault();
             var verdict = json
                 ? TwilioSignature.VerifyJson(authToken, url, body, signature)
-                : TwilioSignature.VerifyForm(authToken, url, parameters!, signature);
+                : TwilioSignature.VerifyForm(authToken, url, parameters, signature);
             if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, verdict, TwilioSignature.HeaderName);
             // Twilio's signature has no timestamp, and it signs the parameters concatenated without separators
             // ("a=bc" and "ab=c" sign alike): remember which delivery used it, so a replay is the same delivery
             // (the delivery ledger answers with the same lead) or refused, never a new lead.
-            var delivery = json ? "json:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)) : "form:" + CanonicalForm(parameters!);
+            var delivery = json ? "json:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)) : "form:" + CanonicalForm(parameters);
             var use = await intakeKeys.RecordSignatureAsync(TwilioCallParser.Provider, signature!.Trim(), delivery, null, cancellationToken);
             if (use == SignatureUse.Replayed) return WebhookRequest.Unauthorized(logger, TwilioCallParser.Provider, SignatureVerdict.Replayed, TwilioSignature.HeaderName);
         }
-        switch (TwilioCallParser.Parse(parameters!, region))
+        switch (TwilioCallParser.Parse(parameters, region))
         {
             case ParseOutcome<CallEvent>.Invalid invalid:
                 return Problems.Invalid(invalid.Errors);
@@ -118,23 +115,22 @@ internal sealed class CallIntakeHandler(
             .Order(StringComparer.Ordinal));
 
     /// <summary>A JSON Twilio callback as the same name/value pairs its urlencoded form carries (top-level scalars).</summary>
-    private static (List<KeyValuePair<string, string?>>? Parameters, IResult? Problem) JsonParameters(byte[] body)
+    private static ReadOutcome<List<KeyValuePair<string, string?>>> JsonParameters(byte[] body)
     {
-        var (document, malformed) = WebhookRequest.ParseJson(body);
-        if (malformed is not null) return (null, malformed);
+        if (!WebhookRequest.ParseJson(body).TryValue(out var document, out var malformed)) return malformed;
         using (document)
         {
-            var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Malformed("body", "A Twilio JSON callback must be an object."));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return Problems.Malformed("body", "A Twilio JSON callback must be an object.");
             var pairs = root.EnumerateObject()
                 .Where(p => FormFieldsReader.IsScalar(p.Value))
                 .Select(p => new KeyValuePair<string, string?>(p.Name, FormFieldsReader.Scalar(p.Value)))
                 .ToList();
-            return (pairs, null);
+            return pairs;
         }
     }
 
-    private async Task<IResult> AnswerAsync(string provider, ParseOutcome<CallEvent> outcome, RawPayload payload, CancellationToken cancellationToken)
+    private async Task<IntakeAnswer> AnswerAsync(string provider, ParseOutcome<CallEvent> outcome, RawPayload payload, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
@@ -155,22 +151,22 @@ internal sealed class CallIntakeHandler(
         }
     }
 
-    private async Task<IResult> EventGridAsync(EventGridCallOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
+    private async Task<CallAnswer> EventGridAsync(EventGridCallOutcome outcome, RawPayload payload, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
             case EventGridCallOutcome.Validation validation:
                 // Event Grid wants exactly 200 with {"validationResponse": code} (202 is refused; docs/providers.md, 'Event Grid validation handshake').
-                return TypedResults.Json(validation.Response);
+                return TypedResults.Ok(validation.Response);
             case EventGridCallOutcome.Invalid invalid:
-                return Problems.Invalid(invalid.Errors);
+                return (IntakeAnswer)Problems.Invalid(invalid.Errors);
             case EventGridCallOutcome.Calls batch:
                 var results = new List<CaptureResult>(batch.Events.Count);
                 foreach (var callEvent in batch.Events)
                 {
                     results.Add((await calls.CaptureAsync(callEvent, payload, cancellationToken)).Capture);
                 }
-                return IntakeResponses.Batch(results, batch.IgnoredCount);
+                return (IntakeAnswer)IntakeResponses.Batch(results, batch.IgnoredCount);
             default:
                 throw new InvalidOperationException("Unknown Event Grid outcome.");
         }

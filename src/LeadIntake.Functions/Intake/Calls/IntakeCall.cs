@@ -10,10 +10,10 @@ namespace LeadIntake.Functions.Intake.Calls;
 internal sealed class IntakeCall(CallIntakeHandler handler)
 {
     [Function("IntakeCall")]
-    public Task<IResult> RunAsync(
+    public Task<CallAnswer> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/call/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
         HandleAsync(provider, request.HttpContext, handler, cancellationToken);
 
-    private static Task<IResult> HandleAsync(string provider, HttpContext context, CallIntakeHandler handler, CancellationToken cancellationToken) =>
+    private static Task<CallAnswer> HandleAsync(string provider, HttpContext context, CallIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);
 }

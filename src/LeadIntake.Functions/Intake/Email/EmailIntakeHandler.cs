@@ -22,7 +22,7 @@ internal sealed class EmailIntakeHandler(
 {
     public static IReadOnlyList<string> Providers { get; } = [SendGridInboundParser.Provider, MailgunRouteParser.Provider, PostmarkInboundParser.Provider, MimeEmailParser.Provider];
 
-    public async Task<IResult> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IntakeAnswer> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
     {
         provider = provider.ToLowerInvariant();
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
@@ -43,59 +43,58 @@ internal sealed class EmailIntakeHandler(
             if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, provider, verdict, "Authorization");
         }
 
-        var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxEmailBodyBytes, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await WebhookRequest.ReadAsync(request, intake.Value.MaxEmailBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         var rules = new EmailCaptureRules { DefaultRegion = WebhookRequest.Normalise(intake.Value.DefaultRegion) };
-        var (outcome, problem) = provider switch
+        var read = provider switch
         {
-            "sendgrid" => await SendGridAsync(media!, body!, rules, cancellationToken),
-            "mailgun" => await MailgunAsync(media!, body!, rules, cancellationToken),
-            "postmark" => Postmark(body!, rules),
-            _ => (MimeEmailParser.Parse(body, rules), null),
+            "sendgrid" => await SendGridAsync(media!, body, rules, cancellationToken),
+            "mailgun" => await MailgunAsync(media!, body, rules, cancellationToken),
+            "postmark" => Postmark(body, rules),
+            _ => new ReadOutcome<ParseOutcome<CapturedLead>>.Read(MimeEmailParser.Parse(body, rules)),
         };
-        if (problem is not null) return problem;
-        return await capture.AnswerAsync(provider, outcome!, new RawPayload(request.ContentType, body), cancellationToken);
+        if (!read.TryValue(out var outcome, out var problem)) return problem;
+        return await capture.AnswerAsync(provider, outcome, new RawPayload(request.ContentType, body), cancellationToken);
     }
 
-    private static async Task<(ParseOutcome<CapturedLead>?, IResult?)> SendGridAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
+    private static async Task<ReadOutcome<ParseOutcome<CapturedLead>>> SendGridAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
     {
-        var (fields, files, problem) = await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken);
-        if (problem is not null) return (null, problem);
-        return (SendGridInboundParser.Parse(fields!, files!.Count > 0 ? files : null, rules), null);
+        if (!(await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken)).TryValue(out var post, out var problem)) return problem;
+        return SendGridInboundParser.Parse(post.Fields, post.Files.Count > 0 ? post.Files : null, rules);
     }
 
-    private async Task<(ParseOutcome<CapturedLead>?, IResult?)> MailgunAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
+    private async Task<ReadOutcome<ParseOutcome<CapturedLead>>> MailgunAsync(Microsoft.Net.Http.Headers.MediaTypeHeaderValue media, byte[] body, EmailCaptureRules rules, CancellationToken cancellationToken)
     {
-        List<KeyValuePair<string, string?>>? fields;
+        List<KeyValuePair<string, string?>> fields;
         List<Core.Leads.LeadAttachment>? files = null;
-        IResult? problem;
-        if (WebhookRequest.Is(media, WebhookRequest.Multipart)) (fields, files, problem) = await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken);
-        else (fields, problem) = await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken);
-        if (problem is not null) return (null, problem);
-        if (mailgun.Value.SigningKey is not { Length: > 0 } key) return (MailgunRouteParser.Parse(fields!, files, rules), null);
+        if (WebhookRequest.Is(media, WebhookRequest.Multipart))
+        {
+            if (!(await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken)).TryValue(out var post, out var problem)) return problem;
+            (fields, files) = post;
+        }
+        else if (!(await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken)).TryValue(out fields!, out var problem)) return problem;
+        if (mailgun.Value.SigningKey is not { Length: > 0 } key) return MailgunRouteParser.Parse(fields, files, rules);
 
-        string? Field(string name) => fields!.FirstOrDefault(f => f.Key == name).Value;
+        string? Field(string name) => fields.FirstOrDefault(f => f.Key == name).Value;
         var (timestamp, token) = (Field("timestamp"), Field("token"));
         var verdict = MailgunSignature.Verify(key, timestamp, token, Field("signature"), time.GetUtcNow(), MailgunSignature.DefaultMaxAge);
-        if (verdict != SignatureVerdict.Valid) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, verdict, verdict == SignatureVerdict.Stale ? "timestamp" : "signature"));
-        var outcome = MailgunRouteParser.Parse(fields!, files, rules);
+        if (verdict != SignatureVerdict.Valid) return WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, verdict, verdict == SignatureVerdict.Stale ? "timestamp" : "signature");
+        var outcome = MailgunRouteParser.Parse(fields, files, rules);
         // A token is good for one delivery. The delivery is the parsed event (Message-Id, else the token itself), so
         // Mailgun's retry of the same mail is "the same delivery" and idempotency answers 200 with the same id, while
         // the token lifted onto another mail is refused. A delivery that is no lead can't be confused with one that is.
         var delivery = outcome is ParseOutcome<CapturedLead>.Parsed { Value.ProviderEventId: { } eventId } ? "event:" + eventId : "other:" + token;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture)) + MailgunSignature.DefaultMaxAge;
         var use = await intakeKeys.RecordSignatureAsync(MailgunRouteParser.Provider, timestamp + ":" + token, delivery, expiresAt, cancellationToken).ConfigureAwait(false);
-        if (use == SignatureUse.Replayed) return (null, WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, SignatureVerdict.Replayed, "token"));
-        return (outcome, null);
+        if (use == SignatureUse.Replayed) return WebhookRequest.Unauthorized(logger, MailgunRouteParser.Provider, SignatureVerdict.Replayed, "token");
+        return outcome;
     }
 
-    private static (ParseOutcome<CapturedLead>?, IResult?) Postmark(byte[] body, EmailCaptureRules rules)
+    private static ReadOutcome<ParseOutcome<CapturedLead>> Postmark(byte[] body, EmailCaptureRules rules)
     {
-        var (document, problem) = WebhookRequest.ParseJson(body);
-        if (problem is not null) return (null, problem);
+        if (!WebhookRequest.ParseJson(body).TryValue(out var document, out var problem)) return problem;
         using (document)
         {
-            return (PostmarkInboundParser.Parse(document!.RootElement, rules), null);
+            return PostmarkInboundParser.Parse(document.RootElement, rules);
         }
     }
 

@@ -16,11 +16,11 @@ internal static class EmailPostReader
 {
     static EmailPostReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static async Task<(List<KeyValuePair<string, string?>>? Fields, List<LeadAttachment>? Files, IResult? Problem)> ReadMultipartAsync(
+    public static async Task<ReadOutcome<(List<KeyValuePair<string, string?>> Fields, List<LeadAttachment> Files)>> ReadMultipartAsync(
         MediaTypeHeaderValue mediaType, byte[] body, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200) return (null, null, Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter."));
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200) return Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter.");
         var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false)) { BodyLengthLimit = null };
         var parts = new List<(string Name, string? Charset, byte[] Bytes)>();
         var files = new List<LeadAttachment>();
@@ -29,10 +29,10 @@ internal static class EmailPostReader
         {
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
-                if (parts.Count + files.Count >= PayloadLimits.FormPairs) return (null, null, Problems.Malformed("body", $"At most {PayloadLimits.FormPairs} parts are accepted."));
+                if (parts.Count + files.Count >= PayloadLimits.FormPairs) return Problems.Malformed("body", $"At most {PayloadLimits.FormPairs} parts are accepted.");
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
                 {
-                    return (null, null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
+                    return Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\".");
                 }
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
                 if (disposition.IsFileDisposition())
@@ -52,7 +52,7 @@ internal static class EmailPostReader
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            return (null, null, Problems.Malformed("body", $"Malformed multipart body: {e.Message}"));
+            return Problems.Malformed("body", $"Malformed multipart body: {e.Message}");
         }
 
         // SendGrid names each field's charset in a "charsets" part ({"text":"iso-8859-1",…}); a part's own charset wins.
@@ -63,11 +63,11 @@ internal static class EmailPostReader
             var encoding = EncodingFor(charset ?? named.GetValueOrDefault(name));
             if (encoding is UTF8Encoding && !System.Text.Unicode.Utf8.IsValid(bytes))
             {
-                return (null, null, Problems.Malformed(name, "The part is not valid UTF-8 and names no other charset."));
+                return Problems.Malformed(name, "The part is not valid UTF-8 and names no other charset.");
             }
             fields.Add(new(name, encoding.GetString(bytes)));
         }
-        return (fields, files, null);
+        return (fields, files);
     }
 
     private static Dictionary<string, string> Charsets(byte[]? json)

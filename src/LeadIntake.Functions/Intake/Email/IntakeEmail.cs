@@ -10,10 +10,10 @@ namespace LeadIntake.Functions.Intake.Email;
 internal sealed class IntakeEmail(EmailIntakeHandler handler)
 {
     [Function("IntakeEmail")]
-    public Task<IResult> RunAsync(
+    public Task<IntakeAnswer> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/email/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
         HandleAsync(provider, request.HttpContext, handler, cancellationToken);
 
-    private static Task<IResult> HandleAsync(string provider, HttpContext context, EmailIntakeHandler handler, CancellationToken cancellationToken) =>
+    private static Task<IntakeAnswer> HandleAsync(string provider, HttpContext context, EmailIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);
 }

@@ -20,25 +20,25 @@ internal static class FormFieldsReader
     private const int MaxFields = 200;
     private const int MaxBoundaryLength = 70;
 
-    public static async Task<(List<KeyValuePair<string, string?>>? Fields, IResult? Problem)> ReadAsync(
+    public static async Task<ReadOutcome<List<KeyValuePair<string, string?>>>> ReadAsync(
         string? contentType, byte[] body, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType.Value is null)
         {
-            return (null, Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart));
+            return Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart);
         }
         var media = mediaType.MediaType.Value.ToLowerInvariant();
         if (media != Multipart && !System.Text.Unicode.Utf8.IsValid(body))
         {
-            return (null, Problems.Malformed("body", "The body is not valid UTF-8."));
+            return Problems.Malformed("body", "The body is not valid UTF-8.");
         }
         if (media == Json || media.EndsWith("+json", StringComparison.Ordinal)) return ReadJson(body);
         if (media == UrlEncoded) return await ReadUrlEncodedAsync(body, cancellationToken).ConfigureAwait(false);
         if (media == Multipart) return await ReadMultipartAsync(mediaType, body, cancellationToken).ConfigureAwait(false);
-        return (null, Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart));
+        return Problems.UnsupportedMediaType(contentType, Json, UrlEncoded, Multipart);
     }
 
-    private static (List<KeyValuePair<string, string?>>?, IResult?) ReadJson(byte[] body)
+    private static ReadOutcome<List<KeyValuePair<string, string?>>> ReadJson(byte[] body)
     {
         JsonDocument document;
         try
@@ -47,19 +47,19 @@ internal static class FormFieldsReader
         }
         catch (JsonException e)
         {
-            return (null, Problems.Malformed("body", $"Malformed JSON: {e.Message}"));
+            return Problems.Malformed("body", $"Malformed JSON: {e.Message}");
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problems.Malformed("body", "The JSON body must be an object of field names to values."));
+                return Problems.Malformed("body", "The JSON body must be an object of field names to values.");
             }
             var fields = new List<KeyValuePair<string, string?>>();
             var errors = new List<FieldError>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
+                if (fields.Count >= MaxFields) return Problems.Malformed("body", $"At most {MaxFields} fields are accepted.");
                 switch (property.Value.ValueKind)
                 {
                     case var _ when IsScalar(property.Value):
@@ -76,51 +76,51 @@ internal static class FormFieldsReader
                         break;
                 }
             }
-            return errors.Count > 0 ? (null, Problems.Fields(StatusCodes.Status400BadRequest, "The request body can't be read.", errors)) : (fields, null);
+            return errors.Count > 0 ? Problems.Fields(StatusCodes.Status400BadRequest, "The request body can't be read.", errors) : fields;
         }
     }
 
-    private static async Task<(List<KeyValuePair<string, string?>>?, IResult?)> ReadUrlEncodedAsync(byte[] body, CancellationToken cancellationToken)
+    private static async Task<ReadOutcome<List<KeyValuePair<string, string?>>>> ReadUrlEncodedAsync(byte[] body, CancellationToken cancellationToken)
     {
         using var reader = new FormReader(Encoding.UTF8.GetString(body)) { ValueCountLimit = MaxFields };
         try
         {
             var form = await reader.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            return (form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string?>(f.Key, v))).ToList(), null);
+            return form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string?>(f.Key, v))).ToList();
         }
         catch (InvalidDataException e)
         {
-            return (null, Problems.Malformed("body", e.Message));
+            return Problems.Malformed("body", e.Message);
         }
     }
 
-    private static async Task<(List<KeyValuePair<string, string?>>?, IResult?)> ReadMultipartAsync(
+    private static async Task<ReadOutcome<List<KeyValuePair<string, string?>>>> ReadMultipartAsync(
         MediaTypeHeaderValue mediaType, byte[] body, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) return (null, Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter."));
+        if (string.IsNullOrEmpty(boundary)) return Problems.Malformed("Content-Type", "multipart/form-data needs a boundary parameter.");
         // RFC 2046 §5.1.1: 1 to 70 characters. MultipartReader throws on longer ones, outside any body read.
-        if (boundary.Length > MaxBoundaryLength) return (null, Problems.Malformed("Content-Type", $"A multipart boundary has at most {MaxBoundaryLength} characters."));
+        if (boundary.Length > MaxBoundaryLength) return Problems.Malformed("Content-Type", $"A multipart boundary has at most {MaxBoundaryLength} characters.");
         var reader = new MultipartReader(boundary, new MemoryStream(body));
         var fields = new List<KeyValuePair<string, string?>>();
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
-                if (fields.Count >= MaxFields) return (null, Problems.Malformed("body", $"At most {MaxFields} fields are accepted."));
+                if (fields.Count >= MaxFields) return Problems.Malformed("body", $"At most {MaxFields} fields are accepted.");
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
-                    return (null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
+                    return Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\".");
                 }
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
                 if (disposition.IsFileDisposition())
                 {
-                    return (null, Problems.Field(StatusCodes.Status422UnprocessableEntity, "File uploads are not accepted.", name,
-                        "LeadIntake accepts text fields only; remove the file part (or send a link in the message)."));
+                    return Problems.Field(StatusCodes.Status422UnprocessableEntity, "File uploads are not accepted.", name,
+                        "LeadIntake accepts text fields only; remove the file part (or send a link in the message).");
                 }
                 if (!disposition.IsFormDisposition())
                 {
-                    return (null, Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\"."));
+                    return Problems.Malformed("body", "Every multipart section needs Content-Disposition: form-data; name=\"…\".");
                 }
                 using var text = new StreamReader(section.Body, Encoding.UTF8);
                 fields.Add(new(name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
@@ -128,9 +128,9 @@ internal static class FormFieldsReader
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            return (null, Problems.Malformed("body", $"Malformed multipart body: {e.Message}"));
+            return Problems.Malformed("body", $"Malformed multipart body: {e.Message}");
         }
-        return (fields, null);
+        return fields;
     }
 
     /// <summary>A string, number or boolean: a value a form field can hold.</summary>

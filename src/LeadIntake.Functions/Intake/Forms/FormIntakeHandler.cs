@@ -17,22 +17,20 @@ internal sealed class FormIntakeHandler(
     TimeProvider time,
     ILogger<FormIntakeHandler> logger)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    public async Task<FormAnswer> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var options = forms.Value;
         var request = context.Request;
-        var (body, tooLarge) = await RequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
-        if (tooLarge is not null) return tooLarge;
-        var (fields, unreadable) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await RequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken)).TryValue(out var body, out var tooLarge)) return tooLarge;
+        if (!(await FormFieldsReader.ReadAsync(request.ContentType, body, cancellationToken)).TryValue(out var fields, out var unreadable)) return unreadable;
 
         var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
         if (idempotencyKey is { Length: > 200 }) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid header.", "Idempotency-Key", "Must be at most 200 characters.");
-        if (idempotencyKey is not null) fields!.Add(new("idempotencyKey", idempotencyKey));
+        if (idempotencyKey is not null) fields.Add(new("idempotencyKey", idempotencyKey));
 
         // CAPTCHA tokens are checked, never kept: they are up to 2,048 characters of noise for the lead.
-        var tokenField = fields!.FirstOrDefault(f => CaptchaVerifier.TokenFields.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value));
-        fields!.RemoveAll(f => CaptchaVerifier.TokenFields.Contains(f.Key));
+        var tokenField = fields.FirstOrDefault(f => CaptchaVerifier.TokenFields.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value));
+        fields.RemoveAll(f => CaptchaVerifier.TokenFields.Contains(f.Key));
         bool? captchaPassed = null;
         if (captcha.Enabled)
         {
@@ -45,16 +43,16 @@ internal sealed class FormIntakeHandler(
 
         var rules = new FormParseRules { HoneypotField = options.HoneypotField, RequireConsent = options.RequireConsent, DefaultConsentVersion = options.ConsentVersion };
         var signals = ClientSignals.From(context) with { CaptchaPassed = captchaPassed };
-        var outcome = FormLeadParser.Parse(fields!, rules, signals, time.GetUtcNow());
+        var outcome = FormLeadParser.Parse(fields, rules, signals, time.GetUtcNow());
         // A form is never ignored: its parser answers a lead or field errors.
         if (outcome is not ParseOutcome<CapturedLead>.Parsed parsed) return Problems.Invalid(outcome is ParseOutcome<CapturedLead>.Invalid invalid ? invalid.Errors : []);
 
         var result = await capture.CaptureAsync(parsed.Value, cancellationToken);
-        if (!IsBrowserFormPost(request)) return IntakeResponses.Captured(result);
-        var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields!), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
+        if (!IsBrowserFormPost(request)) return result.Duplicate ? IntakeResponses.Repeated(result) : IntakeResponses.Accepted(result);
+        var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
         return target is null
-            ? ThankYouPage.Render(fields!, request)
-            : new SeeOther(target);
+            ? ThankYouPage.Render(fields, request)
+            : new SeeOtherResult(target);
     }
 
     /// <summary>A browser's native form submission: a form encoding, and an Accept header whose first choice is HTML.</summary>
@@ -66,16 +64,5 @@ internal sealed class FormIntakeHandler(
         var preferred = accepts.OrderByDescending(a => a.Quality ?? 1.0).First();
         return preferred.MediaType.Value is { } type &&
                (type.Equals("text/html", StringComparison.OrdinalIgnoreCase) || type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>303 See Other: the browser follows with a GET (a 302 after a POST is ambiguous).</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

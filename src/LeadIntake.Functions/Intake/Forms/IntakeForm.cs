@@ -9,10 +9,10 @@ namespace LeadIntake.Functions.Intake.Forms;
 internal sealed class IntakeForm(FormIntakeHandler handler)
 {
     [Function("IntakeForm")]
-    public Task<IResult> RunAsync(
+    public Task<FormAnswer> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/form")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, handler, cancellationToken);
 
-    private static Task<IResult> HandleAsync(HttpContext context, FormIntakeHandler handler, CancellationToken cancellationToken) =>
+    private static Task<FormAnswer> HandleAsync(HttpContext context, FormIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(context, cancellationToken);
 }

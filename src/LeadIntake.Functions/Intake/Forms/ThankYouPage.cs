@@ -15,7 +15,7 @@ internal static class ThankYouPage
         "main{max-width:560px;margin:40px auto;background:#fff;border-radius:10px;padding:20px;box-shadow:0 1px 3px #0002}" +
         "h1{font-size:1.3em;margin:0 0 8px}";
 
-    public static IResult Render(IReadOnlyList<KeyValuePair<string, string?>> fields, HttpRequest request)
+    public static ContentHttpResult Render(IReadOnlyList<KeyValuePair<string, string?>> fields, HttpRequest request)
     {
         var t = RepTexts.For(LanguageOf(fields, request));
         var html = $"<!doctype html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\">" +

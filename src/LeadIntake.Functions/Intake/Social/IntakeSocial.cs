@@ -9,10 +9,10 @@ namespace LeadIntake.Functions.Intake.Social;
 internal sealed class IntakeSocial(SocialIntakeHandler handler)
 {
     [Function("IntakeSocial")]
-    public Task<IResult> RunAsync(
+    public Task<IntakeAnswer> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/social/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
         HandleAsync(provider, request.HttpContext, handler, cancellationToken);
 
-    private static Task<IResult> HandleAsync(string provider, HttpContext context, SocialIntakeHandler handler, CancellationToken cancellationToken) =>
+    private static Task<IntakeAnswer> HandleAsync(string provider, HttpContext context, SocialIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);
 }

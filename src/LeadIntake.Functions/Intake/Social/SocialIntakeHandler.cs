@@ -23,15 +23,14 @@ internal sealed class SocialIntakeHandler(
 
     public static IReadOnlyList<string> Providers { get; } = [MetaLeadParser.Provider, GenericProvider];
 
-    public async Task<IResult> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IntakeAnswer> HandleAsync(string provider, HttpRequest request, CancellationToken cancellationToken)
     {
         provider = provider.ToLowerInvariant();
         if (!Providers.Contains(provider)) return WebhookRequest.UnknownProvider(provider, Providers);
         // Meta retries a failed notification for about 36 h; the generic relays (Zapier, LinkedIn relays) may not.
         if (await backlog.ShouldTurnAwayAsync(provider)) return backlog.TurnAway();
         if (!WebhookRequest.IsJson(WebhookRequest.MediaTypeOf(request))) return Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
-        var (body, unreadable) = await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await WebhookRequest.ReadAsync(request, intake.Value.MaxWebhookBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         if (provider == MetaLeadParser.Provider && meta.Value.AppSecret is { Length: > 0 } secret)
         {
             // Meta signs the bytes as sent (\u-escaped): verify before parsing, never over a re-serialisation.
@@ -40,20 +39,19 @@ internal sealed class SocialIntakeHandler(
             // Meta's signature has no timestamp: a replay of a notification is the same body, hence the same delivery
             // (each lead is idempotent by its leadgen id). Recorded anyway, so any other body under it is refused.
             var signature = request.Headers[MetaSignature.HeaderName].FirstOrDefault()!.Trim().ToLowerInvariant();
-            var delivery = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body!));
+            var delivery = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
             var use = await intakeKeys.RecordSignatureAsync(MetaLeadParser.Provider, signature, delivery, null, cancellationToken);
             if (use == SignatureUse.Replayed) return WebhookRequest.Unauthorized(logger, provider, SignatureVerdict.Replayed, MetaSignature.HeaderName);
         }
-        var (document, malformed) = WebhookRequest.ParseJson(body!);
-        if (malformed is not null) return malformed;
+        if (!WebhookRequest.ParseJson(body).TryValue(out var document, out var malformed)) return malformed;
         var region = WebhookRequest.Normalise(intake.Value.DefaultRegion);
         using (document)
         {
             if (provider == GenericProvider)
             {
-                return await capture.AnswerAsync(provider, GenericSocialParser.Parse(document!.RootElement, region), new RawPayload(request.ContentType, body), cancellationToken);
+                return await capture.AnswerAsync(provider, GenericSocialParser.Parse(document.RootElement, region), new RawPayload(request.ContentType, body), cancellationToken);
             }
-            switch (MetaLeadgenNotificationParser.Parse(document!.RootElement))
+            switch (MetaLeadgenNotificationParser.Parse(document.RootElement))
             {
                 case MetaNotificationOutcome.Invalid invalid:
                     return Problems.Invalid(invalid.Errors);
@@ -72,7 +70,7 @@ internal sealed class SocialIntakeHandler(
     /// Each lead is captured as soon as it is fetched (idempotent by leadgen id). A Graph failure fails the delivery with
     /// 502 so Meta retries it; the leads already captured answer "duplicate" on the retry.
     /// </summary>
-    private async Task<IResult> MetaLeadsAsync(MetaNotificationOutcome.Leads leads, string? region, CancellationToken cancellationToken)
+    private async Task<IntakeAnswer> MetaLeadsAsync(MetaNotificationOutcome.Leads leads, string? region, CancellationToken cancellationToken)
     {
         var results = new List<CaptureResult>(leads.Refs.Count);
         int ignored = leads.IgnoredCount;
@@ -86,15 +84,14 @@ internal sealed class SocialIntakeHandler(
                     $"Fetching lead {leadRef.LeadgenId} failed ({failed.Reason}).");
             }
             var json = ((GraphLeadAnswer.Fetched)answer).Json;
-            var (document, malformed) = WebhookRequest.ParseJson(json);
-            if (malformed is not null)
+            if (!WebhookRequest.ParseJson(json).TryValue(out var document, out _))
             {
                 CaptureLog.GraphFailed(logger, "unreadable answer");
                 return Problems.Field(StatusCodes.Status502BadGateway, "The Graph API answer can't be read; retry later.", "leadgen_id", $"Lead {leadRef.LeadgenId}: unreadable answer.");
             }
             using (document)
             {
-                switch (MetaLeadParser.Parse(document!.RootElement, leadRef, region))
+                switch (MetaLeadParser.Parse(document.RootElement, leadRef, region))
                 {
                     case ParseOutcome<CapturedLead>.Parsed parsed:
                         results.Add(await capture.CaptureAsync(parsed.Value, new RawPayload("application/json", json), cancellationToken));

@@ -11,11 +11,11 @@ namespace LeadIntake.Functions.Intake.Social;
 internal sealed class VerifyMetaWebhook(IOptionsSnapshot<MetaOptions> meta, ILogger<VerifyMetaWebhook> logger)
 {
     [Function("VerifyMetaWebhook")]
-    public IResult Run(
+    public Results<ContentHttpResult, ProblemHttpResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "intake/social/{provider}")] HttpRequest request, string provider) =>
         Handle(provider, request, meta, logger);
 
-    private static IResult Handle(string provider, HttpRequest request, IOptionsSnapshot<MetaOptions> meta, ILogger<VerifyMetaWebhook> logger)
+    private static Results<ContentHttpResult, ProblemHttpResult> Handle(string provider, HttpRequest request, IOptionsSnapshot<MetaOptions> meta, ILogger<VerifyMetaWebhook> logger)
     {
         if (!string.Equals(provider, MetaLeadParser.Provider, StringComparison.OrdinalIgnoreCase)) return WebhookRequest.UnknownProvider(provider, [MetaLeadParser.Provider]);
         var query = request.Query;
