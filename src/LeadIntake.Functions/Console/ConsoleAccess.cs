@@ -23,30 +23,35 @@ internal static class ConsoleAccess
     public static ConsoleUser? UserOf(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true } identity ? new ConsoleUser(NameOf(http.User) ?? identity.Name ?? ConsoleUser.AdminName) : null;
 
-    /// <summary>The user of a page, or the redirect to the sign-in page (303, back here afterwards).</summary>
-    public static (ConsoleUser? User, IResult? Denied) Page(HttpContext http)
+    /// <summary>
+    /// What a page answers someone who is not signed in (<see cref="UserOf"/> is null): the redirect to the sign-in
+    /// page, back here afterwards.
+    /// </summary>
+    public static RedirectHttpResult ToSignIn(HttpContext http)
     {
-        if (UserOf(http) is { } user) return (user, null);
         var back = http.Request.Path + http.Request.QueryString;
-        return (null, TypedResults.Redirect($"{SignInPath}?returnUrl={Uri.EscapeDataString(back)}"));
+        return TypedResults.Redirect($"{SignInPath}?returnUrl={Uri.EscapeDataString(back)}");
     }
 
-    /// <summary>The caller of a JSON endpoint: the admin key (header or <c>code</c>) or a signed-in user; else 401.</summary>
-    public static (ConsoleUser? User, IResult? Denied) Json(HttpContext http)
+    /// <summary>
+    /// Whether the caller of a JSON endpoint may call it: the admin key (header or <c>code</c>) or a signed-in user
+    /// answer null; anyone else gets the 401 problem naming the key header.
+    /// </summary>
+    public static ProblemHttpResult? RefuseJson(HttpContext http)
     {
         var request = http.Request;
         string? key = request.Headers[FunctionKeyFilter.HeaderName].FirstOrDefault() ?? request.Query[FunctionKeyFilter.QueryName].FirstOrDefault();
         var adminKey = http.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.AdminKey;
-        if (key is not null && IsAdminKey(key, adminKey)) return (ConsoleUser.Admin, null);
-        if (key is null && UserOf(http) is { } user) return (user, null);
-        return (null, Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized.", FunctionKeyFilter.HeaderName,
+        if (key is not null && IsAdminKey(key, adminKey)) return null;
+        if (key is null && UserOf(http) is not null) return null;
+        return Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized.", FunctionKeyFilter.HeaderName,
             key is null
                 ? $"Send the admin key in the {FunctionKeyFilter.HeaderName} header, or sign in to the console first ({SignInPath})."
-                : $"The key in {FunctionKeyFilter.HeaderName}/{FunctionKeyFilter.QueryName} is not the admin key."));
+                : $"The key in {FunctionKeyFilter.HeaderName}/{FunctionKeyFilter.QueryName} is not the admin key.");
     }
 
     /// <summary>Checks the form's antiforgery token; the 400 problem names the field when it is missing or wrong.</summary>
-    public static async Task<IResult?> CheckFormAsync(HttpContext http)
+    public static async Task<ProblemHttpResult?> CheckFormAsync(HttpContext http)
     {
         try
         {

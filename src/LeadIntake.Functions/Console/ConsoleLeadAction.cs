@@ -15,16 +15,15 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleLeadAction(ILeadStore store, ConsoleActions actions)
 {
     [Function("ConsoleLeadAction")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
         HandleAsync(id, action, request.HttpContext, store, actions, cancellationToken);
 
     public const int MaxReasonLength = 500;
 
-    private static async Task<IResult> HandleAsync(string id, string action, HttpContext http, ILeadStore store, ConsoleActions actions, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(string id, string action, HttpContext http, ILeadStore store, ConsoleActions actions, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null || user is null) return denied!;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
         if (!WireNames.TryParse<ConsoleAction>(action, out var what) || !string.Equals(WireNames.Of(what), action, StringComparison.Ordinal)
             || !LeadId.TryParse(id, out var leadId) || await store.FindAsync(leadId, cancellationToken) is not { } stored)
@@ -52,7 +51,7 @@ internal sealed class ConsoleLeadAction(ILeadStore store, ConsoleActions actions
         };
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext http, ConsoleTexts t, ConsoleUser user, Lead lead, ConsoleAction action, ConsoleActions actions, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> ConfirmAsync(HttpContext http, ConsoleTexts t, ConsoleUser user, Lead lead, ConsoleAction action, ConsoleActions actions, CancellationToken cancellationToken)
     {
         string E(string? v) => ConsoleLayout.E(v);
         var name = WireNames.Of(action);

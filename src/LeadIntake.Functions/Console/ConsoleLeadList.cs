@@ -15,14 +15,13 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleLeadList(TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options)
 {
     [Function("ConsoleLeadList")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/leads")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, queries, options, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null) return denied;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
         var zone = options.CurrentValue.Zone();
         var request = LeadListRequest.Read(http);

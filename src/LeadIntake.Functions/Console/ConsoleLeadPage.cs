@@ -17,17 +17,16 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options)
 {
     [Function("ConsoleLeadPage")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         HandleAsync(id, request.HttpContext, store, queries, options, cancellationToken);
 
         // Shown HTML-encoded, so the JSON needs no escaping of its own beyond quotes and control characters.
     private static readonly JsonSerializerOptions Indented = new(LeadJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null) return denied;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
         if (!LeadId.TryParse(id, out var leadId) || await store.FindAsync(leadId, cancellationToken) is not { } stored)
         {

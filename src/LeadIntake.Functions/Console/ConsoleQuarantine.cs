@@ -16,17 +16,16 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleQuarantine(ILeadStore store, ConsoleActions actions, IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
 {
     [Function("ConsoleQuarantine")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/quarantine")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, store, actions, options, time, cancellationToken);
 
     public const int MaxShown = 500;
     public const int MaxPerPost = 200;
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ILeadStore store, ConsoleActions actions, IOptionsMonitor<ConsoleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, ILeadStore store, ConsoleActions actions, IOptionsMonitor<ConsoleOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null || user is null) return denied!;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
         if (HttpMethods.IsPost(http.Request.Method)) return await ActAsync(http, t, user, store, actions, cancellationToken);
 
@@ -44,7 +43,7 @@ internal sealed class ConsoleQuarantine(ILeadStore store, ConsoleActions actions
         return ConsoleLayout.Page(http, t, user, ConsoleNav.Quarantine, t["Quarantine_Title"], Body(http, t, leads, options.CurrentValue.Zone(), period));
     }
 
-    private static async Task<IResult> ActAsync(HttpContext http, ConsoleTexts t, ConsoleUser user, ILeadStore store, ConsoleActions actions, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> ActAsync(HttpContext http, ConsoleTexts t, ConsoleUser user, ILeadStore store, ConsoleActions actions, CancellationToken cancellationToken)
     {
         if (await ConsoleAccess.CheckFormAsync(http) is { } refused) return refused;
         var form = await http.Request.ReadFormAsync(cancellationToken);

@@ -11,11 +11,11 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleSignIn(IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<AuthOptions> keys)
 {
     [Function("ConsoleSignIn")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/sign-in")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, options, keys);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<AuthOptions> keys)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<AuthOptions> keys)
     {
         var t = ConsoleLanguage.Resolve(http);
         var returnUrl = SafeReturn(http.Request.Query["returnUrl"].FirstOrDefault());

@@ -10,11 +10,11 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleSignOut(IOptionsMonitor<ConsoleOptions> options)
 {
     [Function("ConsoleSignOut")]
-    public Task<IResult> RunAsync(
+    public Task<Results<RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/sign-out")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, options);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options)
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, IOptionsMonitor<ConsoleOptions> options)
     {
         if (await ConsoleAccess.CheckFormAsync(http) is { } refused) return refused;
         if (options.CurrentValue.Auth == ConsoleAuthMode.EasyAuth) return TypedResults.Redirect("/.auth/logout?post_logout_redirect_uri=/api/console");

@@ -19,16 +19,15 @@ namespace LeadIntake.Functions.Console;
 internal sealed class ConsoleToday(TableLeadQueries queries, ILeadStore store, IOptionsMonitor<ConsoleOptions> options, IOptionsMonitor<DispatchOptions> dispatch, TimeProvider time)
 {
     [Function("ConsoleToday")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, queries, store, options, dispatch, time, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(
         HttpContext http, TableLeadQueries queries, ILeadStore store, IOptionsMonitor<ConsoleOptions> options,
         IOptionsMonitor<DispatchOptions> dispatch, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null) return denied;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
         var zone = options.CurrentValue.Zone();
         var now = time.GetUtcNow();

@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class DeactivateSalesRep(SalesDirectoryAdmin admin)
 {
     [Function("DeactivateSalesRep")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "sales/reps/{email}/deactivate")] HttpRequest request, string email, CancellationToken cancellationToken) =>
         admin.DeactivateRepAsync(email, cancellationToken);
 }

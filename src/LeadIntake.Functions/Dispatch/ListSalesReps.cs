@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class ListSalesReps(SalesDirectoryAdmin admin)
 {
     [Function("ListSalesReps")]
-    public Task<IResult> RunAsync(
+    public Task<ContentHttpResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sales/reps")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.ListAsync("reps", cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class ListSalesTeams(SalesDirectoryAdmin admin)
 {
     [Function("ListSalesTeams")]
-    public Task<IResult> RunAsync(
+    public Task<ContentHttpResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sales/teams")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.ListAsync("teams", cancellationToken);
 }

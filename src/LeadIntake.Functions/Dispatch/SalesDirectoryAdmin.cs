@@ -24,7 +24,7 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
     public const int MaxSeedBytes = 8 * 1024 * 1024;
     private const int MaxAttempts = 5;
 
-    public async Task<IResult> ListAsync(string collection, CancellationToken cancellationToken)
+    public async Task<ContentHttpResult> ListAsync(string collection, CancellationToken cancellationToken)
     {
         var seed = await tables.ReadSeedAsync(cancellationToken).ConfigureAwait(false);
         var result = new JsonObject { [collection] = seed[collection]?.DeepClone() };
@@ -32,10 +32,9 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
         return Json(result);
     }
 
-    public async Task<IResult> UpsertRepAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> UpsertRepAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (body, unreadable) = await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
-        if (body is null) return unreadable!;
+        if (!(await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false)).TryValue(out var body, out var unreadable)) return unreadable;
         var email = (body["email"] as JsonValue)?.TryGetValue<string>(out var e) == true ? e : null;
         return await ChangeAsync(seed =>
         {
@@ -44,7 +43,7 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
         }, body, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IResult> DeactivateRepAsync(string email, CancellationToken cancellationToken)
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> DeactivateRepAsync(string email, CancellationToken cancellationToken)
     {
         JsonObject? rep = null;
         return await ChangeAsync(seed =>
@@ -59,10 +58,9 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
         }, () => rep!, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IResult> UpsertTeamAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> UpsertTeamAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (body, unreadable) = await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
-        if (body is null) return unreadable!;
+        if (!(await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false)).TryValue(out var body, out var unreadable)) return unreadable;
         var id = (body["id"] as JsonValue)?.TryGetValue<string>(out var i) == true ? i : null;
         return await ChangeAsync(seed =>
         {
@@ -72,10 +70,9 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
     }
 
     /// <summary>Body: <c>{"defaultTeam": "general", "rules": [...]}</c> (ordered, replaces all rules), or just the rules array.</summary>
-    public async Task<IResult> UpsertRulesAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> UpsertRulesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (body, unreadable) = await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false);
-        if (unreadable is not null) return unreadable;
+        if (!(await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false)).TryValue(out var body, out var unreadable)) return unreadable;
         if (body is not (JsonArray or JsonObject)) return Malformed();
         JsonObject? rules = null;
         return await ChangeAsync(seed =>
@@ -90,11 +87,10 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
         }, () => rules!, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IResult> SeedAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<Seeded>, ProblemHttpResult>> SeedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, MaxSeedBytes, cancellationToken).ConfigureAwait(false);
-        if (unreadable is not null) return unreadable;
-        var (outcome, errors) = await ApplySeedAsync(System.Text.Encoding.UTF8.GetString(body!), cancellationToken).ConfigureAwait(false);
+        if (!(await RequestBody.ReadUtf8Async(request, MaxSeedBytes, cancellationToken).ConfigureAwait(false)).TryValue(out var body, out var unreadable)) return unreadable;
+        var (outcome, errors) = await ApplySeedAsync(System.Text.Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
         if (outcome is null)
         {
             return errors switch
@@ -104,7 +100,7 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
                 _ => Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The seed is invalid.", errors),
             };
         }
-        return TypedResults.Ok(new { reps = outcome.Directory.Reps.Count, teams = outcome.Directory.Teams.Count, rules = outcome.Rules.Count, defaultTeam = outcome.Directory.DefaultTeamId });
+        return TypedResults.Ok(new Seeded(outcome.Directory.Reps.Count, outcome.Directory.Teams.Count, outcome.Rules.Count, outcome.Directory.DefaultTeamId));
     }
 
     /// <summary>
@@ -131,10 +127,10 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
     /// Reads the directory, applies <paramref name="change"/> (which edits the seed in place, or returns the problem
     /// that stops it) and writes it back with the ETag it was read with; a concurrent change makes it start over.
     /// </summary>
-    private Task<IResult> ChangeAsync(Func<JsonObject, IResult?> change, JsonNode answer, CancellationToken cancellationToken) =>
+    private Task<Results<ContentHttpResult, ProblemHttpResult>> ChangeAsync(Func<JsonObject, ProblemHttpResult?> change, JsonNode answer, CancellationToken cancellationToken) =>
         ChangeAsync(change, () => answer, cancellationToken);
 
-    private async Task<IResult> ChangeAsync(Func<JsonObject, IResult?> change, Func<JsonNode> answer, CancellationToken cancellationToken)
+    private async Task<Results<ContentHttpResult, ProblemHttpResult>> ChangeAsync(Func<JsonObject, ProblemHttpResult?> change, Func<JsonNode> answer, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -154,30 +150,29 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
         }
     }
 
-    private static async Task<(JsonObject? Body, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<ReadOutcome<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (node, problem) = await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false);
-        if (problem is not null) return (null, problem);
-        return node is JsonObject body ? (body, null) : (null, Malformed());
+        if (!(await ReadNodeAsync(request, MaxItemBytes, cancellationToken).ConfigureAwait(false)).TryValue(out var node, out var problem)) return problem;
+        return node is JsonObject body ? body : Malformed();
     }
 
-    private static async Task<(JsonNode? Node, IResult? Problem)> ReadNodeAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The body as JSON; its value is null for a body of <c>null</c>.</summary>
+    private static async Task<ReadOutcome<JsonNode?>> ReadNodeAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var (bytes, unreadable) = await RequestBody.ReadUtf8Async(request, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (unreadable is not null) return (null, unreadable);
+        if (!(await RequestBody.ReadUtf8Async(request, maxBytes, cancellationToken).ConfigureAwait(false)).TryValue(out var bytes, out var unreadable)) return unreadable;
         try
         {
-            return (JsonNode.Parse(bytes, documentOptions: SeedJson), null);
+            return new ReadOutcome<JsonNode?>.Read(JsonNode.Parse(bytes, documentOptions: SeedJson));
         }
         catch (JsonException)
         {
-            return (null, Malformed());
+            return Malformed();
         }
     }
 
-    private static IResult Malformed() => Problems.Malformed("$", "The body must be a JSON object in the seed format (docs/dispatch.md).");
+    private static ProblemHttpResult Malformed() => Problems.Malformed("$", "The body must be a JSON object in the seed format (docs/dispatch.md).");
 
-    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json");
+    private static ContentHttpResult Json(JsonNode node) => TypedResults.Content(node.ToJsonString(), "application/json");
 
     private static string? StringOf(JsonObject item, string key) => (item[key] as JsonValue)?.TryGetValue<string>(out var v) == true ? v : null;
 
@@ -199,4 +194,7 @@ internal sealed class SalesDirectoryAdmin(TableSalesDirectory tables, SalesDirec
 
     private static IReadOnlyList<FieldError> Parse(JsonObject seed) =>
         SalesDirectorySeed.Parse(seed.ToJsonString()) is ParseOutcome<RoutingSetup>.Invalid invalid ? invalid.Errors : [];
+
+    /// <summary><c>{reps, teams, rules, defaultTeam}</c>: what the stored seed holds.</summary>
+    internal sealed record Seeded(int Reps, int Teams, int Rules, string? DefaultTeam);
 }

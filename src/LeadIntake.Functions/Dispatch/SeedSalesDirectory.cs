@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class SeedSalesDirectory(SalesDirectoryAdmin admin)
 {
     [Function("SeedSalesDirectory")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<SalesDirectoryAdmin.Seeded>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "sales/directory/seed")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.SeedAsync(request, cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class UpsertAssignmentRules(SalesDirectoryAdmin admin)
 {
     [Function("UpsertAssignmentRules")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "sales/rules")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.UpsertRulesAsync(request, cancellationToken);
 }

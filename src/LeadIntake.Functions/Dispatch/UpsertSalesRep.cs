@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class UpsertSalesRep(SalesDirectoryAdmin admin)
 {
     [Function("UpsertSalesRep")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "sales/reps")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.UpsertRepAsync(request, cancellationToken);
 }

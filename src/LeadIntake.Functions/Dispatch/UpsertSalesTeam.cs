@@ -6,7 +6,7 @@ namespace LeadIntake.Functions.Dispatch;
 internal sealed class UpsertSalesTeam(SalesDirectoryAdmin admin)
 {
     [Function("UpsertSalesTeam")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "sales/teams")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.UpsertTeamAsync(request, cancellationToken);
 }

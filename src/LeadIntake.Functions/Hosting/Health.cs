@@ -11,11 +11,11 @@ namespace LeadIntake.Functions.Hosting;
 internal sealed class Health(StorageAccount storage, QueueRuntimeStatus runtime)
 {
     [Function("Health")]
-    public Task<IResult> RunAsync(
+    public Task<JsonHttpResult<HealthReport>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(storage, runtime, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(StorageAccount storage, QueueRuntimeStatus runtime, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<HealthReport>> HandleAsync(StorageAccount storage, QueueRuntimeStatus runtime, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
@@ -57,7 +57,10 @@ internal sealed class Health(StorageAccount storage, QueueRuntimeStatus runtime)
             restarts = snapshot.Restarts,
         };
         return TypedResults.Json(
-            new { status = healthy ? "healthy" : "degraded", storage = new { tables, queues = queuesOk ? "reachable" : "unreachable" }, queues, listeners },
+            new HealthReport(healthy ? "healthy" : "degraded", new { tables, queues = queuesOk ? "reachable" : "unreachable" }, queues, listeners),
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
+
+/// <summary><c>{status, storage: {tables, queues}, queues: {name: {approximateMessages}|{error}}, listeners: {state, outageSince, restarts}}</c>.</summary>
+internal sealed record HealthReport(string Status, object Storage, IReadOnlyDictionary<string, object> Queues, object Listeners);

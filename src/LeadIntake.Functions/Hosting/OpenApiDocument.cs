@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Hosting;
 internal sealed partial class OpenApiDocument
 {
     [Function("OpenApiDocument")]
-    public IResult Run(
+    public ContentHttpResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         TypedResults.Text(Build().ToJsonString(), "application/json");
 

@@ -10,13 +10,20 @@ namespace LeadIntake.Functions.Hosting;
 internal sealed class ReplayPoison(StorageAccount storage, QueueWakeSignals wake)
 {
     [Function("ReplayPoison")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<ReplayPoison.Replayed>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/poison/{queue}/replay")] HttpRequest request, string queue, CancellationToken cancellationToken) =>
         HandleAsync(queue, storage, wake, cancellationToken);
 
     private const int MaxPerCall = 10_000;
 
-    private static async Task<IResult> HandleAsync(string queue, StorageAccount storage, QueueWakeSignals wake, CancellationToken cancellationToken)
+    /// <summary><c>{queue, replayed, more}</c>: more is true when the call stopped at its limit.</summary>
+    internal sealed record Replayed(string Queue, int Count, bool More)
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("replayed")]
+        public int Count { get; init; } = Count;
+    }
+
+    private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> HandleAsync(string queue, StorageAccount storage, QueueWakeSignals wake, CancellationToken cancellationToken)
     {
         if (!FunctionCatalog.TriggerQueueNames.Contains(queue, StringComparer.Ordinal))
         {
@@ -37,6 +44,6 @@ internal sealed class ReplayPoison(StorageAccount storage, QueueWakeSignals wake
             }
             wake.Wake(queue);
         }
-        return TypedResults.Ok(new { queue, replayed, more = replayed >= MaxPerCall });
+        return TypedResults.Ok(new Replayed(queue, replayed, replayed >= MaxPerCall));
     }
 }

@@ -17,17 +17,16 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class ConsoleSpend(TableKpiStore store, KpiReports reports, IOptions<KpiOptions> options)
 {
     [Function("ConsoleSpend")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/kpis/spend")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, store, reports, options, cancellationToken);
 
     public const string Path = "/api/console/kpis/spend";
     private const long MaxFileBytes = 1024 * 1024;
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TableKpiStore store, KpiReports reports, IOptions<KpiOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, TableKpiStore store, KpiReports reports, IOptions<KpiOptions> options, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null || user is null) return denied!;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var ct = ConsoleLanguage.Resolve(http);
         var t = KpiTexts.For(ct.Code);
         var month = KpiMonth.TryParse(http.Request.Query["month"].FirstOrDefault(), out var asked) ? asked : reports.CurrentMonth;
@@ -40,9 +39,8 @@ internal sealed class ConsoleSpend(TableKpiStore store, KpiReports reports, IOpt
             IReadOnlyList<SpendLine> lines;
             if (form["op"].FirstOrDefault() == "import")
             {
-                var (text, problem) = await ConsoleUpload.ReadTextAsync(form, MaxFileBytes, cancellationToken);
-                if (problem is not null) return problem;
-                (lines, refused) = SpendLedgerParser.ParseCsv(text!, currency);
+                if (!(await ConsoleUpload.ReadTextAsync(form, MaxFileBytes, cancellationToken)).TryValue(out var text, out var problem)) return problem;
+                (lines, refused) = SpendLedgerParser.ParseCsv(text, currency);
             }
             else
             {

@@ -13,21 +13,21 @@ internal static class ConsoleUpload
     public const string FileField = "file";
 
     /// <summary>The uploaded file as UTF-8 text (a byte order mark is dropped), or the 400 problem naming the field.</summary>
-    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(IFormCollection form, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<ReadOutcome<string>> ReadTextAsync(IFormCollection form, long maxBytes, CancellationToken cancellationToken)
     {
         var file = form.Files.GetFile(FileField);
-        if (file is null || file.Length == 0) return (null, Problems.Field(StatusCodes.Status400BadRequest, "No file was sent.", FileField, "Choose a CSV file to import."));
+        if (file is null || file.Length == 0) return Problems.Field(StatusCodes.Status400BadRequest, "No file was sent.", FileField, "Choose a CSV file to import.");
         if (file.Length > maxBytes)
-            return (null, Problems.Field(StatusCodes.Status413PayloadTooLarge, "The file is too large.", FileField, $"At most {maxBytes / 1024} KiB per import."));
+            return Problems.Field(StatusCodes.Status413PayloadTooLarge, "The file is too large.", FileField, $"At most {maxBytes / 1024} KiB per import.");
         using var stream = new MemoryStream();
         await file.CopyToAsync(stream, cancellationToken);
         try
         {
-            return (new UTF8Encoding(false, true).GetString(stream.ToArray()).TrimStart('\uFEFF'), null);
+            return new UTF8Encoding(false, true).GetString(stream.ToArray()).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
-            return (null, Problems.Field(StatusCodes.Status400BadRequest, "The file is not valid UTF-8.", FileField, "Save the CSV file as UTF-8."));
+            return Problems.Field(StatusCodes.Status400BadRequest, "The file is not valid UTF-8.", FileField, "Save the CSV file as UTF-8.");
         }
     }
 

@@ -16,17 +16,16 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class ConsoleVisitors(TableKpiStore store, KpiReports reports)
 {
     [Function("ConsoleVisitors")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/kpis/visitors")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, store, reports, cancellationToken);
 
     public const string Path = "/api/console/kpis/visitors";
     private const long MaxFileBytes = 256 * 1024;
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TableKpiStore store, KpiReports reports, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, TableKpiStore store, KpiReports reports, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null || user is null) return denied!;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var ct = ConsoleLanguage.Resolve(http);
         var t = KpiTexts.For(ct.Code);
         var month = KpiMonth.TryParse(http.Request.Query["month"].FirstOrDefault(), out var asked) ? asked : reports.CurrentMonth;
@@ -38,9 +37,8 @@ internal sealed class ConsoleVisitors(TableKpiStore store, KpiReports reports)
             IReadOnlyList<(KpiMonth Month, long Visitors)> rows;
             if (form["op"].FirstOrDefault() == "import")
             {
-                var (text, problem) = await ConsoleUpload.ReadTextAsync(form, MaxFileBytes, cancellationToken);
-                if (problem is not null) return problem;
-                (rows, refused) = VisitorsCsvParser.Parse(text!);
+                if (!(await ConsoleUpload.ReadTextAsync(form, MaxFileBytes, cancellationToken)).TryValue(out var text, out var problem)) return problem;
+                (rows, refused) = VisitorsCsvParser.Parse(text);
             }
             else
             {

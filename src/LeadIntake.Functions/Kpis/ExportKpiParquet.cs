@@ -11,11 +11,11 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class ExportKpiParquet(KpiParquetExport export)
 {
     [Function("ExportKpiParquet")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<ExportKpiParquet.Written>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "kpis/export/parquet")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.Query["month"].FirstOrDefault(), export, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string? month, KpiParquetExport export, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Written>, ProblemHttpResult>> HandleAsync(string? month, KpiParquetExport export, CancellationToken cancellationToken)
     {
         if (!KpiMonth.TryParse(month, out var m))
             return Problems.Field(StatusCodes.Status400BadRequest, "The month is not valid.", "month", "month must be YYYY-MM, e.g. 2026-11.");
@@ -23,6 +23,9 @@ internal sealed class ExportKpiParquet(KpiParquetExport export)
             return Problems.Field(StatusCodes.Status409Conflict, "The Parquet export is not configured.", "Kpis:ExportKey",
                 "Set Kpis__ExportKey to base64 of at least 32 bytes (openssl rand -base64 32): lead ids are pseudonymised with it.");
         var (container, blob, rows) = await export.WriteAsync(m, cancellationToken);
-        return TypedResults.Ok(new { month = m.ToString(), container, blob, rows });
+        return TypedResults.Ok(new Written(m.ToString(), container, blob, rows));
     }
+
+    /// <summary><c>{month, container, blob, rows}</c>: where the month's Parquet file was written.</summary>
+    internal sealed record Written(string Month, string Container, string Blob, int Rows);
 }

@@ -11,22 +11,21 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class ExportKpis(KpiReports reports)
 {
     [Function("ExportKpis")]
-    public Task<IResult> RunAsync(
+    public Task<Results<FileContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis/export")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), request.Query["format"].FirstOrDefault(), request.Query["table"].FirstOrDefault(), reports, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, string? month, string? mode, string? window, string? format, string? table, KpiReports reports, CancellationToken cancellationToken)
     {
-        if (Console.ConsoleAccess.Json(http).Denied is { } denied) return denied;
-        var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
-        if (problem is not null) return problem;
+        if (Console.ConsoleAccess.RefuseJson(http) is { } denied) return denied;
+        if (!KpiQuery.Parse(month, mode, window, reports.CurrentMonth).TryValue(out var query, out var problem)) return problem;
         format = (format ?? "csv").ToLowerInvariant();
         if (format is not ("csv" or "xlsx"))
             return Problems.Field(StatusCodes.Status400BadRequest, "The export query is not valid.", "format", "format must be csv or xlsx.");
         if (table is not null && !KpiTables.Names.Contains(table))
             return Problems.Field(StatusCodes.Status400BadRequest, "The export query is not valid.", "table", $"table must be one of {string.Join(", ", KpiTables.Names)}.");
-        var sheets = KpiTables.From(await reports.LoadAsync(query!, cancellationToken));
-        var name = $"kpis-{query!.Month}-{Core.Leads.WireNames.Of(query.Mode)}";
+        var sheets = KpiTables.From(await reports.LoadAsync(query, cancellationToken));
+        var name = $"kpis-{query.Month}-{Core.Leads.WireNames.Of(query.Mode)}";
         if (format == "xlsx")
         {
             var chosen = table is null ? sheets : [.. sheets.Where(s => s.Name == table)];

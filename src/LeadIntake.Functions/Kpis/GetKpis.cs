@@ -12,15 +12,14 @@ internal sealed class GetKpis(KpiReports reports)
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function("GetKpis")]
-    public Task<IResult> RunAsync(
+    public Task<Results<JsonHttpResult<Core.Kpis.KpiReport>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), reports, cancellationToken);
 
-        private static async Task<IResult> HandleAsync(HttpContext http, string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
+        private static async Task<Results<JsonHttpResult<Core.Kpis.KpiReport>, ProblemHttpResult>> HandleAsync(HttpContext http, string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
     {
-        if (Console.ConsoleAccess.Json(http).Denied is { } denied) return denied;
-        var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
-        if (problem is not null) return problem;
-        return TypedResults.Json(await reports.LoadAsync(query!, cancellationToken), Json);
+        if (Console.ConsoleAccess.RefuseJson(http) is { } denied) return denied;
+        if (!KpiQuery.Parse(month, mode, window, reports.CurrentMonth).TryValue(out var query, out var problem)) return problem;
+        return TypedResults.Json(await reports.LoadAsync(query, cancellationToken), Json);
     }
 }

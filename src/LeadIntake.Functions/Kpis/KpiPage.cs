@@ -15,20 +15,18 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class KpiPage(KpiReports reports)
 {
     [Function("KpiPage")]
-    public Task<IResult> RunAsync(
+    public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/kpis")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, request.Query["month"].FirstOrDefault(), request.Query["mode"].FirstOrDefault(), request.Query["window"].FirstOrDefault(), reports, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, string? month, string? mode, string? window, KpiReports reports, CancellationToken cancellationToken)
     {
-        var (user, denied) = ConsoleAccess.Page(http);
-        if (denied is not null || user is null) return denied!;
-        var (query, problem) = KpiQuery.Parse(month, mode, window, reports.CurrentMonth);
-        if (problem is not null) return problem;
+        if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
+        if (!KpiQuery.Parse(month, mode, window, reports.CurrentMonth).TryValue(out var query, out var problem)) return problem;
         var ct = ConsoleLanguage.Resolve(http);
         var t = KpiTexts.For(ct.Code);
-        var report = await reports.LoadAsync(query!, cancellationToken);
-        var windowText = query!.Window.ToString(CultureInfo.InvariantCulture);
+        var report = await reports.LoadAsync(query, cancellationToken);
+        var windowText = query.Window.ToString(CultureInfo.InvariantCulture);
         var exportQuery = $"month={report.Month}&mode={report.Mode}&window={windowText}";
         var html = new StringBuilder("<section><form class=\"filters\" method=\"get\" action=\"/api/console/kpis\" id=\"kpi-form\">");
         html.Append(CultureInfo.InvariantCulture, $"<div><label for=\"month\">{E(t["Month"])}</label><input id=\"month\" type=\"month\" name=\"month\" value=\"{E(report.Month)}\"></div>")

@@ -16,55 +16,54 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class PutKpiSpend(TableKpiStore store, IOptions<KpiOptions> options)
 {
     [Function("PutKpiSpend")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<PutKpiSpend.Stored>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "put", "post", Route = "kpis/spend")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request, store, options, cancellationToken);
 
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, TableKpiStore store, IOptions<KpiOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Stored>, ProblemHttpResult>> HandleAsync(HttpRequest request, TableKpiStore store, IOptions<KpiOptions> options, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         bool csv = mediaType is "text/csv" or "application/csv";
         if (!csv && mediaType != "application/json") return Problems.UnsupportedMediaType(request.ContentType, "application/json", "text/csv");
-        var (body, unreadable) = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         string text;
         try
         {
-            text = new UTF8Encoding(false, true).GetString(body!);
+            text = new UTF8Encoding(false, true).GetString(body);
         }
         catch (DecoderFallbackException)
         {
             return Problems.Malformed("body", "The body is not valid UTF-8.");
         }
         var currency = options.Value.Currency;
-        var (lines, errors, problem) = csv ? FromCsv(text, currency) : FromJson(text, currency);
-        if (problem is not null) return problem;
+        if (!(csv ? FromCsv(text, currency) : FromJson(text, currency)).TryValue(out var parsed, out var problem)) return problem;
+        var (lines, errors) = parsed;
         if (errors.Count > 0)
         {
             return Problems.Fields(StatusCodes.Status422UnprocessableEntity, $"{errors.Select(e => e.Line).Distinct().Count()} spend rows were refused; nothing was stored.",
                 [.. errors.Select(e => new FieldError(csv ? $"line {e.Line.ToString(CultureInfo.InvariantCulture)}: {e.Field}" : $"rows[{(e.Line - 1).ToString(CultureInfo.InvariantCulture)}].{e.Field}", e.Reason))]);
         }
         await store.UpsertSpendAsync(lines, cancellationToken);
-        return TypedResults.Ok(new { accepted = lines.Count, months = lines.Select(l => l.Month.ToString()).Distinct().Order(StringComparer.Ordinal).ToArray() });
+        return TypedResults.Ok(new Stored(lines.Count, [.. lines.Select(l => l.Month.ToString()).Distinct().Order(StringComparer.Ordinal)]));
     }
 
-    private static (IReadOnlyList<SpendLine>, IReadOnlyList<SpendRowError>, IResult?) FromCsv(string text, string currency)
+    private static ReadOutcome<(IReadOnlyList<SpendLine> Lines, IReadOnlyList<SpendRowError> Errors)> FromCsv(string text, string currency)
     {
         var (lines, errors) = SpendLedgerParser.ParseCsv(text, currency);
-        return (lines, errors, null);
+        return (lines, errors);
     }
 
-    private static (IReadOnlyList<SpendLine>, IReadOnlyList<SpendRowError>, IResult?) FromJson(string text, string currency)
+    private static ReadOutcome<(IReadOnlyList<SpendLine> Lines, IReadOnlyList<SpendRowError> Errors)> FromJson(string text, string currency)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("rows", out var rows)) root = rows;
-            if (root.ValueKind != JsonValueKind.Array) return ([], [], Problems.Malformed("body", "The body must be a JSON array of spend rows, or {\"rows\": [...]}."));
-            if (root.GetArrayLength() > SpendLedgerParser.MaxRows) return ([], [], Problems.Malformed("rows", $"At most {SpendLedgerParser.MaxRows} rows per request."));
+            if (root.ValueKind != JsonValueKind.Array) return Problems.Malformed("body", "The body must be a JSON array of spend rows, or {\"rows\": [...]}.");
+            if (root.GetArrayLength() > SpendLedgerParser.MaxRows) return Problems.Malformed("rows", $"At most {SpendLedgerParser.MaxRows} rows per request.");
             var lines = new List<SpendLine>();
             var errors = new List<SpendRowError>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -93,11 +92,14 @@ internal sealed class PutKpiSpend(TableKpiStore store, IOptions<KpiOptions> opti
                 }
                 lines.Add(line);
             }
-            return (lines, errors, null);
+            return (lines, errors);
         }
         catch (JsonException)
         {
-            return ([], [], Problems.Malformed("body", "The body is not valid JSON."));
+            return Problems.Malformed("body", "The body is not valid JSON.");
         }
     }
+
+    /// <summary><c>{accepted, months}</c>: how many lines were stored, and the months they fall in.</summary>
+    internal sealed record Stored(int Accepted, IReadOnlyList<string> Months);
 }

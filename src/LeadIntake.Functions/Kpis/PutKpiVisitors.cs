@@ -9,20 +9,19 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class PutKpiVisitors(TableKpiStore store)
 {
     [Function("PutKpiVisitors")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<PutKpiVisitors.Stored>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "kpis/visitors/{month}")] HttpRequest request, string month, CancellationToken cancellationToken) =>
         HandleAsync(month, request, store, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string month, HttpRequest request, TableKpiStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Stored>, ProblemHttpResult>> HandleAsync(string month, HttpRequest request, TableKpiStore store, CancellationToken cancellationToken)
     {
         if (!KpiMonth.TryParse(month, out var m))
             return Problems.Field(StatusCodes.Status400BadRequest, "The month is not valid.", "month", "month must be YYYY-MM, e.g. 2026-11.");
-        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, 4096, cancellationToken);
-        if (unreadable is not null) return unreadable;
+        if (!(await RequestBody.ReadUtf8Async(request, 4096, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         long visitors;
         try
         {
-            using var document = JsonDocument.Parse(body!);
+            using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("visitors", out var v) ||
                 v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out visitors) || visitors < 0 || visitors > 1_000_000_000_000)
             {
@@ -34,6 +33,9 @@ internal sealed class PutKpiVisitors(TableKpiStore store)
             return Problems.Malformed("body", "The body must be JSON such as {\"visitors\": 12345}.");
         }
         await store.SetVisitorsAsync(m, visitors, cancellationToken);
-        return TypedResults.Ok(new { month = m.ToString(), visitors });
+        return TypedResults.Ok(new Stored(m.ToString(), visitors));
     }
+
+    /// <summary><c>{month, visitors}</c>.</summary>
+    internal sealed record Stored(string Month, long Visitors);
 }

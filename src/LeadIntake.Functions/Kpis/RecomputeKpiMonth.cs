@@ -10,15 +10,18 @@ namespace LeadIntake.Functions.Kpis;
 internal sealed class RecomputeKpiMonth(KpiRecomputation recomputation)
 {
     [Function("RecomputeKpiMonth")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<RecomputeKpiMonth.Recomputed>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "kpis/recompute")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.Query["month"].FirstOrDefault(), recomputation, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string? month, KpiRecomputation recomputation, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Recomputed>, ProblemHttpResult>> HandleAsync(string? month, KpiRecomputation recomputation, CancellationToken cancellationToken)
     {
         if (!KpiMonth.TryParse(month, out var m))
             return Problems.Field(StatusCodes.Status400BadRequest, "The month is not valid.", "month", "month must be YYYY-MM, e.g. 2026-11.");
         var changed = await recomputation.RunAsync([m], cancellationToken);
-        return TypedResults.Ok(new { month = m.ToString(), changed = changed.Count > 0 });
+        return TypedResults.Ok(new Recomputed(m.ToString(), changed.Count > 0));
     }
+
+    /// <summary><c>{month, changed}</c>.</summary>
+    internal sealed record Recomputed(string Month, bool Changed);
 }

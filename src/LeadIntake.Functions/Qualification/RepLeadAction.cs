@@ -15,11 +15,11 @@ internal sealed class RepLeadAction(RepActionHandler handler)
     public const int MaxFormBytes = 64 * 1024;
 
     [Function("RepLeadAction")]
-    public Task<IResult> RunAsync(
+    public Task<RepPage> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "rep/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
         HandleAsync(id, action, request.HttpContext, handler, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, RepActionHandler handler, CancellationToken cancellationToken)
+    private static async Task<RepPage> HandleAsync(string id, string action, HttpContext context, RepActionHandler handler, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var queryToken = request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
@@ -29,32 +29,36 @@ internal sealed class RepLeadAction(RepActionHandler handler)
             // The link first: a post without a valid link never has its body parsed.
             if (queryToken is not null && await handler.RefusalAsync(id, action, queryToken, AcceptLanguage(request), cancellationToken) is { } refused)
             {
-                return refused.ToResult(context);
+                return refused;
             }
             (form, var unreadable) = await ReadFormAsync(request, cancellationToken);
-            if (unreadable is not null) return unreadable.ToResult(context);
+            if (unreadable is not null) return unreadable;
         }
         var token = queryToken ?? form?.GetValueOrDefault("t");
         var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", form, AcceptLanguage(request), cancellationToken);
-        return page.ToResult(context);
+        return page;
     }
 
     /// <summary>The posted fields, read with the form limits of every other endpoint (size, field count, multipart framing).</summary>
     internal static async Task<(Dictionary<string, string>? Form, RepPage? Unreadable)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return ([], null);
-        var (body, tooLarge) = await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken);
-        if (tooLarge is not null) return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(tooLarge)));
-        var (fields, problem) = await FormFieldsReader.ReadAsync(request.ContentType, body!, cancellationToken);
-        if (problem is not null) return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(problem)));
+        if (!(await WebhookRequest.ReadAsync(request, MaxFormBytes, cancellationToken)).TryValue(out var body, out var tooLarge))
+        {
+            return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(tooLarge)));
+        }
+        if (!(await FormFieldsReader.ReadAsync(request.ContentType, body, cancellationToken)).TryValue(out var fields, out var problem))
+        {
+            return (null, RepPages.Unreadable(PageLanguage.FromAcceptLanguage(AcceptLanguage(request)), StatusOf(problem)));
+        }
         // A repeated name keeps all its values, comma-separated, as ASP.NET Core's form collection does.
-        var form = fields!.GroupBy(f => f.Key, StringComparer.Ordinal)
+        var form = fields.GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(',', g.Select(f => f.Value)), StringComparer.Ordinal);
         return (form, null);
     }
 
     private static string? AcceptLanguage(HttpRequest request) => request.Headers.AcceptLanguage.ToString() is { Length: > 0 } v ? v : null;
 
-    private static int StatusOf(IResult problem) =>
-        problem is IStatusCodeHttpResult { StatusCode: int status } && status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest;
+    private static int StatusOf(ProblemHttpResult problem) =>
+        problem.StatusCode is >= 400 and < 500 ? problem.StatusCode : StatusCodes.Status400BadRequest;
 }

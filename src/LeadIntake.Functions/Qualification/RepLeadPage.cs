@@ -9,14 +9,14 @@ namespace LeadIntake.Functions.Qualification;
 internal sealed class RepLeadPage(RepLeadPageHandler handler)
 {
     [Function("RepLeadPage")]
-    public Task<IResult> RunAsync(
+    public Task<RepPage> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rep/leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         HandleAsync(id, request.HttpContext, handler, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext context, RepLeadPageHandler handler, CancellationToken cancellationToken)
+    private static async Task<RepPage> HandleAsync(string id, HttpContext context, RepLeadPageHandler handler, CancellationToken cancellationToken)
     {
         var page = await handler.HandleAsync(id, context.Request.Query["t"].ToString(),
             context.Request.Headers.AcceptLanguage.ToString() is { Length: > 0 } language ? language : null, cancellationToken);
-        return page.ToResult(context);
+        return page;
     }
 }

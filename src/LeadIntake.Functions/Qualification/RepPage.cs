@@ -1,19 +1,24 @@
 namespace LeadIntake.Functions.Qualification;
 
-/// <summary>A rendered rep page and its HTTP status.</summary>
-internal sealed record RepPage(int Status, string Html)
+/// <summary>
+/// A rendered rep page and its HTTP status, answered as HTML with the headers every page reached by a signed link
+/// needs: the token is in the URL, so it is never cached nor sent on as a referrer; no script, no framing.
+/// </summary>
+internal sealed record RepPage(int Status, string Html) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
-    /// <summary>
-    /// The page as an HTTP answer, with the headers every page reached by a signed link needs: the token is in the URL,
-    /// so it is never cached nor sent on as a referrer; no script, no framing.
-    /// </summary>
-    public IResult ToResult(HttpContext context)
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
+    int? IStatusCodeHttpResult.StatusCode => Status;
+
+    public string ContentType => HtmlContentType;
+
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        var headers = context.Response.Headers;
+        var headers = httpContext.Response.Headers;
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        return Results.Content(Html, "text/html; charset=utf-8", statusCode: Status);
+        return TypedResults.Content(Html, HtmlContentType, statusCode: Status).ExecuteAsync(httpContext);
     }
 }

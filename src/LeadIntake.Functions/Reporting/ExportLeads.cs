@@ -18,16 +18,16 @@ internal sealed class ExportLeads(TableLeadQueries leads)
     public const int MaxRows = 20_000;
 
     [Function("ExportLeads")]
-    public Task<IResult> RunAsync(
+    public Task<Results<FileContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads/export/{format}")] HttpRequest request, string format, CancellationToken cancellationToken) =>
         HandleAsync(format, request.HttpContext, leads, cancellationToken);
 
         internal static readonly string[] Headers =
         ["id", "capturedAt", "status", "intent", "channel", "provider", "assignedRep", "utmSource", "utmCampaign", "name", "company", "subject"];
 
-    private static async Task<IResult> HandleAsync(string format, HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(string format, HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
     {
-        if (ConsoleAccess.Json(http).Denied is { } denied) return denied;
+        if (ConsoleAccess.RefuseJson(http) is { } denied) return denied;
         if (format is not ("csv" or "xlsx")) return Problems.NotFound("format", "Export formats: csv, xlsx.");
         var request = LeadListRequest.Read(http);
         if (request.Filter is not { } filter) return Problems.Fields(StatusCodes.Status400BadRequest, "Invalid lead list parameters.", request.Errors);

@@ -7,11 +7,11 @@ namespace LeadIntake.Functions.Reporting;
 internal sealed class GetLead(ILeadStore store)
 {
     [Function("GetLead")]
-    public Task<IResult> RunAsync(
+    public Task<Results<JsonHttpResult<LeadView>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         HandleAsync(id, store, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string id, ILeadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<LeadView>, ProblemHttpResult>> HandleAsync(string id, ILeadStore store, CancellationToken cancellationToken)
     {
         if (!LeadId.TryParse(id, out var leadId)) return LeadIdProblems.Unusable(id);
         var stored = await store.FindAsync(leadId, cancellationToken);

@@ -13,18 +13,21 @@ namespace LeadIntake.Functions.Reporting;
 internal sealed class ListLeads(TableLeadQueries leads)
 {
     [Function("ListLeads")]
-    public Task<IResult> RunAsync(
+    public Task<Results<JsonHttpResult<ListLeads.LeadPage>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads")] HttpRequest request, CancellationToken cancellationToken) =>
         HandleAsync(request.HttpContext, leads, cancellationToken);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ListLeads.LeadPage>, ProblemHttpResult>> HandleAsync(HttpContext http, TableLeadQueries leads, CancellationToken cancellationToken)
     {
-        if (ConsoleAccess.Json(http).Denied is { } denied) return denied;
+        if (ConsoleAccess.RefuseJson(http) is { } denied) return denied;
         var request = LeadListRequest.Read(http);
         if (request.Filter is not { } filter) return Problems.Fields(StatusCodes.Status400BadRequest, "Invalid lead list parameters.", request.Errors);
         var page = await leads.ListAsync(filter, request.PageSize, request.ContactKey, cancellationToken);
-        return TypedResults.Json(new { items = page.Items.Select(LeadListItem.From).ToList(), continuationToken = page.Next?.Value }, Json);
+        return TypedResults.Json(new LeadPage([.. page.Items.Select(LeadListItem.From)], page.Next?.Value), Json);
     }
+
+    /// <summary><c>{items, continuationToken}</c>: continuationToken is null on the last page.</summary>
+    internal sealed record LeadPage(IReadOnlyList<LeadListItem> Items, string? ContinuationToken);
 }

@@ -15,11 +15,11 @@ internal sealed class ExportScreeningFeedback(IScreeningFeedback feedback)
     public const int MaxMonths = 36;
 
     [Function("ExportScreeningFeedback")]
-    public IResult Run(
+    public Results<PushStreamHttpResult, ProblemHttpResult> Run(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "screening/feedback")] HttpRequest request) =>
         Handle(request, feedback);
 
-    private static IResult Handle(HttpRequest request, IScreeningFeedback feedback)
+    private static Results<PushStreamHttpResult, ProblemHttpResult> Handle(HttpRequest request, IScreeningFeedback feedback)
     {
         var fromText = request.Query["from"].ToString();
         var toText = request.Query["to"].ToString();
@@ -30,7 +30,7 @@ internal sealed class ExportScreeningFeedback(IScreeningFeedback feedback)
         if ((to.Year - from.Year) * 12 + to.Month - from.Month >= MaxMonths) return Problems.Field(StatusCodes.Status400BadRequest, "Range too long.", "to", $"At most {MaxMonths} months at once.");
 
         var fileName = $"screening-feedback-{from:yyyy-MM}-{to:yyyy-MM}.jsonl";
-        return Results.Stream(async body =>
+        return TypedResults.Stream(async body =>
         {
             var cancellationToken = request.HttpContext.RequestAborted;
             await foreach (var example in feedback.ListAsync(from, to, cancellationToken))

@@ -1,4 +1,5 @@
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Functions.Qualification;
 
 namespace LeadIntake.Functions.Screening;
 
@@ -10,17 +11,17 @@ namespace LeadIntake.Functions.Screening;
 internal sealed class MailboxLeadAction(MailboxActionHandler handler)
 {
     [Function("MailboxLeadAction")]
-    public Task<IResult> RunAsync(
+    public Task<RepPage> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "mailbox/leads/{id}/{action}")] HttpRequest request, string id, string action, CancellationToken cancellationToken) =>
         HandleAsync(id, action, request.HttpContext, handler, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string id, string action, HttpContext context, MailboxActionHandler handler, CancellationToken cancellationToken)
+    private static async Task<RepPage> HandleAsync(string id, string action, HttpContext context, MailboxActionHandler handler, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var post = HttpMethods.IsPost(request.Method);
         // The token travels in the query only (the confirmation form posts back to the same URL): the body is never read.
         string? token = request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
         var page = await handler.HandleAsync(id, action, token, $"{request.PathBase}{request.Path}{request.QueryString}", post, cancellationToken);
-        return page.ToResult(context);
+        return page;
     }
 }

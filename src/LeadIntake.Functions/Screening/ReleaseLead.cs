@@ -18,40 +18,44 @@ internal sealed class ReleaseLead(ILeadStore store, ScreeningCorrections correct
     private const int MaxBodyBytes = 16 * 1024;
 
     [Function("ReleaseLead")]
-    public Task<IResult> RunAsync(
+    public Task<Results<Ok<ReleaseLead.LeadReleased>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "leads/{id}/release")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         HandleAsync(id, request, store, corrections, cancellationToken);
 
-    private static async Task<IResult> HandleAsync(string id, HttpRequest request, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LeadReleased>, ProblemHttpResult>> HandleAsync(string id, HttpRequest request, ILeadStore store, ScreeningCorrections corrections, CancellationToken cancellationToken)
     {
         if (!LeadId.TryParse(id, out var leadId)) return LeadIdProblems.Unusable(id);
-        var (reason, problem) = await ReadReasonAsync(request, cancellationToken);
-        if (problem is not null) return problem;
+        if (!(await ReadReasonAsync(request, cancellationToken)).TryValue(out var reason, out var problem)) return problem;
         if (await store.FindAsync(leadId, cancellationToken) is not { } stored) return Problems.NotFound("id", $"No lead {leadId}.");
         return await corrections.ReleaseAsync(stored, Actor, reason, cancellationToken) switch
         {
             LeadChange.Rejected rejected => Problems.Conflict(rejected.Reason),
-            _ => TypedResults.Ok(new { id = leadId.Value, status = WireNames.Of(LeadStatus.Captured), released = true }),
+            _ => TypedResults.Ok(new LeadReleased(leadId.Value, WireNames.Of(LeadStatus.Captured), true)),
         };
     }
 
-    internal static async Task<(string? Reason, IResult? Problem)> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The optional <c>reason</c> of the body; its value is null when there is none.</summary>
+    internal static async Task<ReadOutcome<string?>> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return (null, null);
-        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken);
-        if (unreadable is not null) return (null, unreadable);
-        if (body!.Length == 0) return (null, null);
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return NoReason;
+        if (!(await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
+        if (body.Length == 0) return NoReason;
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Problems.Malformed("body", "The body must be a JSON object such as {\"reason\": \"…\"}."));
-            if (!document.RootElement.TryGetProperty("reason", out var reason) || reason.ValueKind == JsonValueKind.Null) return (null, null);
-            if (reason.ValueKind != JsonValueKind.String) return (null, Problems.Malformed("reason", "'reason' must be a string."));
-            return (reason.GetString(), null);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return Problems.Malformed("body", "The body must be a JSON object such as {\"reason\": \"…\"}.");
+            if (!document.RootElement.TryGetProperty("reason", out var reason) || reason.ValueKind == JsonValueKind.Null) return NoReason;
+            if (reason.ValueKind != JsonValueKind.String) return Problems.Malformed("reason", "'reason' must be a string.");
+            return reason.GetString();
         }
         catch (JsonException)
         {
-            return (null, Problems.Malformed("body", "The body is not valid JSON."));
+            return Problems.Malformed("body", "The body is not valid JSON.");
         }
     }
+
+    private static readonly ReadOutcome<string?> NoReason = new ReadOutcome<string?>.Read(null);
+
+    /// <summary><c>{id, status, released}</c>.</summary>
+    internal sealed record LeadReleased(string Id, string Status, bool Released);
 }

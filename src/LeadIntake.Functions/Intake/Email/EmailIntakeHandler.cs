@@ -71,7 +71,11 @@ internal sealed class EmailIntakeHandler(
             if (!(await EmailPostReader.ReadMultipartAsync(media, body, cancellationToken)).TryValue(out var post, out var problem)) return problem;
             (fields, files) = post;
         }
-        else if (!(await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken)).TryValue(out fields!, out var problem)) return problem;
+        else
+        {
+            if (!(await WebhookRequest.ReadUrlEncodedAsync(body, cancellationToken)).TryValue(out var pairs, out var problem)) return problem;
+            fields = pairs;
+        }
         if (mailgun.Value.SigningKey is not { Length: > 0 } key) return MailgunRouteParser.Parse(fields, files, rules);
 
         string? Field(string name) => fields.FirstOrDefault(f => f.Key == name).Value;
