@@ -21,7 +21,7 @@ internal sealed partial class ProblemExceptionHandler(TimeProvider time, ILogger
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        IResult result;
+        Results<ProblemHttpResult, RetryAfterProblem> result;
         if (exception is BadHttpRequestException bad)
         {
             result = bad.StatusCode == StatusCodes.Status413PayloadTooLarge

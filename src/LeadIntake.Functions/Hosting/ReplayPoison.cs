@@ -10,20 +10,16 @@ namespace LeadIntake.Functions.Hosting;
 internal sealed class ReplayPoison(StorageAccount storage, QueueWakeSignals wake)
 {
     [Function("ReplayPoison")]
-    public Task<Results<Ok<ReplayPoison.Replayed>, ProblemHttpResult>> RunAsync(
+    public Task<Results<Ok<ReplayPoison.PoisonReplay>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/poison/{queue}/replay")] HttpRequest request, string queue, CancellationToken cancellationToken) =>
         HandleAsync(queue, storage, wake, cancellationToken);
 
     private const int MaxPerCall = 10_000;
 
     /// <summary><c>{queue, replayed, more}</c>: more is true when the call stopped at its limit.</summary>
-    internal sealed record Replayed(string Queue, int Count, bool More)
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("replayed")]
-        public int Count { get; init; } = Count;
-    }
+    internal sealed record PoisonReplay(string Queue, int Replayed, bool More);
 
-    private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> HandleAsync(string queue, StorageAccount storage, QueueWakeSignals wake, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PoisonReplay>, ProblemHttpResult>> HandleAsync(string queue, StorageAccount storage, QueueWakeSignals wake, CancellationToken cancellationToken)
     {
         if (!FunctionCatalog.TriggerQueueNames.Contains(queue, StringComparer.Ordinal))
         {
@@ -44,6 +40,6 @@ internal sealed class ReplayPoison(StorageAccount storage, QueueWakeSignals wake
             }
             wake.Wake(queue);
         }
-        return TypedResults.Ok(new Replayed(queue, replayed, replayed >= MaxPerCall));
+        return TypedResults.Ok(new PoisonReplay(queue, replayed, replayed >= MaxPerCall));
     }
 }
