@@ -12,13 +12,21 @@ namespace LeadIntake.Functions.Hosting;
 /// </summary>
 internal static class ClientForwarding
 {
+    /// <summary>The named <see cref="ForwardedHeadersOptions"/> that <see cref="HttpPipeline"/> reads the client with.</summary>
+    public const string OptionsName = "LeadIntake";
+
     public static IServiceCollection AddClientForwarding(this IServiceCollection services, bool functionsMode)
     {
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.Proxies() is not null, "Network:TrustedProxies must be a comma-separated list of IP addresses (10.0.0.4, ::1).")
             .Validate(o => o.Networks() is not null, "Network:TrustedNetworks must be a comma-separated list of networks in CIDR notation (10.0.0.0/16).")
             .ValidateOnStart();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) => Configure(forwarded, network.Value, functionsMode));
+        services.AddOptions<ForwardedHeadersOptions>(OptionsName).Configure<IOptions<NetworkOptions>>((forwarded, network) => Configure(forwarded, network.Value, functionsMode));
+        // The default options belong to passes this app does not own: the worker's ASP.NET Core integration runs one
+        // (and sets it to every X-Forwarded-* header), as does ASPNETCORE_FORWARDEDHEADERS_ENABLED. Each would walk
+        // the header again after the app's own pass, one more hop into what the client wrote. Network__* is the only
+        // switch; post-configured, so it holds whatever was registered before or after.
+        services.PostConfigure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.None);
         return services;
     }
 

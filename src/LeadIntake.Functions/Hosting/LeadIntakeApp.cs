@@ -25,7 +25,6 @@ internal static class LeadIntakeApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddFunctionsSources(args, developmentDefaults);
         AddServices(builder.Services, builder.Configuration, functionsMode: false);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
         builder.Services.AddHostedService<StandaloneQueueRuntime>();
         builder.Services.AddHostedService<StandaloneTimerRuntime>();
 
@@ -34,15 +33,7 @@ internal static class LeadIntakeApp
         RedactingLoggerFactory.Register(builder.Services);
 
         var app = builder.Build();
-        // First: everything after it (rate limit, screening signals, logs) sees the client, not the proxy.
-        app.UseForwardedHeaders();
-        app.Use(NoSniff);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        // Sets HttpContext.User from the console's sign-in (cookie or App Service Authentication); checked per handler.
-        app.UseAuthentication();
-        app.UseIntakeDeadline();
-        app.UseCapture();
+        app.UseLeadIntakeHttpPipeline();
         app.MapFunctions();
         return app;
     }
@@ -70,6 +61,8 @@ internal static class LeadIntakeApp
         services.AddSingleton<ProblemExceptionHandler>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Standalone's Kestrel, or the worker's own Kestrel that the Functions host forwards each request to.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = HttpPipeline.MaxRequestBodyBytes);
 
         AddOptions<QueueRuntimeOptions>(services, QueueRuntimeOptions.SectionName)
             .Validate(o => o.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), "extensions.queues.maxPollingInterval must be at least 00:00:00.100.")
@@ -122,24 +115,6 @@ internal static class LeadIntakeApp
         services.AddConsole();
         services.AddKpis();
     }
-
-    /// <summary>
-    /// Every answer says <c>X-Content-Type-Options: nosniff</c>: text echoes (Meta's challenge), TwiML, HTML pages and
-    /// problem details must never be sniffed into something a browser runs. Set when the response starts, so an
-    /// error page that cleared the headers gets it too.
-    /// </summary>
-    private static Task NoSniff(HttpContext context, Func<Task> next)
-    {
-        AddNoSniff(context.Response);
-        return next();
-    }
-
-    internal static void AddNoSniff(HttpResponse response) =>
-        response.OnStarting(static state =>
-        {
-            ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
-            return Task.CompletedTask;
-        }, response);
 
     private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();

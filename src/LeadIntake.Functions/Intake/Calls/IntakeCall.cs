@@ -11,8 +11,9 @@ internal sealed class IntakeCall(CallIntakeHandler handler)
 {
     [Function("IntakeCall")]
     public Task<CallAnswer> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/call/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
-        HandleAsync(provider, request.HttpContext, handler, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/call/{provider}")] HttpRequest request, string provider) =>
+        // The request's token, not the invocation's: it carries Intake:StorageDeadline in both modes (IntakeDeadline).
+        HandleAsync(provider, request.HttpContext, handler, request.HttpContext.RequestAborted);
 
     private static Task<CallAnswer> HandleAsync(string provider, HttpContext context, CallIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);

@@ -10,8 +10,9 @@ internal sealed class IntakeForm(FormIntakeHandler handler)
 {
     [Function("IntakeForm")]
     public Task<FormAnswer> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/form")] HttpRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(request.HttpContext, handler, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/form")] HttpRequest request) =>
+        // The request's token, not the invocation's: it carries Intake:StorageDeadline in both modes (IntakeDeadline).
+        HandleAsync(request.HttpContext, handler, request.HttpContext.RequestAborted);
 
     private static Task<FormAnswer> HandleAsync(HttpContext context, FormIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(context, cancellationToken);

@@ -10,8 +10,9 @@ internal sealed class IntakeSocial(SocialIntakeHandler handler)
 {
     [Function("IntakeSocial")]
     public Task<IntakeAnswer> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/social/{provider}")] HttpRequest request, string provider, CancellationToken cancellationToken) =>
-        HandleAsync(provider, request.HttpContext, handler, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "intake/social/{provider}")] HttpRequest request, string provider) =>
+        // The request's token, not the invocation's: it carries Intake:StorageDeadline in both modes (IntakeDeadline).
+        HandleAsync(provider, request.HttpContext, handler, request.HttpContext.RequestAborted);
 
     private static Task<IntakeAnswer> HandleAsync(string provider, HttpContext context, SocialIntakeHandler handler, CancellationToken cancellationToken) =>
         handler.HandleAsync(provider, context.Request, cancellationToken);
