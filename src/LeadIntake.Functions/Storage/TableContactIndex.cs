@@ -58,4 +58,17 @@ internal sealed class TableContactIndex(StorageAccount storage) : IContactIndex
         })).ConfigureAwait(false);
         return removed.Sum();
     }
+
+    /// <summary>Up to <paramref name="pageSize"/> leads recorded under <paramref name="key"/> after <paramref name="after"/> (a lead id; null: from the first), in id order.</summary>
+    public async Task<IReadOnlyList<LeadId>> PageAsync(string key, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey gt {after ?? ""}");
+        var ids = new List<LeadId>(pageSize);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (LeadId.TryParse(entity.RowKey, out var id)) ids.Add(id);
+            if (ids.Count == pageSize) break;
+        }
+        return ids;
+    }
 }
