@@ -71,6 +71,12 @@ public sealed record Lead
     /// </summary>
     public Privacy.PurgeRecord? Purged { get; init; }
 
+    /// <summary>
+    /// The contact asked for erasure before (<see cref="Privacy.ISuppressionList"/>): the lead is handled as a request,
+    /// but never used for nurture or marketing. Set at screening.
+    /// </summary>
+    public bool MarketingSuppressed { get; init; }
+
     [JsonIgnore]
     public Channel Channel => Captured.Channel;
     [JsonIgnore]

@@ -175,6 +175,34 @@ public sealed class ErasureEndToEndTests
         var lead = await CaptureAssertions.LoadAsync(app, again);
         Assert.Equal((p.Email, (Core.Privacy.PurgeRecord?)null), (lead.Contact.Email, lead.Purged));
         Assert.True(await app.GetService<Core.Privacy.ISuppressionList>().IsSuppressedAsync(lead.Contact, CancellationToken.None));
+        Assert.True(lead.MarketingSuppressed);
+        Assert.False((await CaptureAssertions.LoadAsync(app, (await CaptureFormAsync(app, Person.New())))).MarketingSuppressed);
+    }
+
+    [Fact]
+    public async Task Erasure_deletes_the_pickup_copies_of_the_mails_about_the_person()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "erasure-pickup-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var app = await TestApp.StartAsync(new() { ["Mail:Smtp:Host"] = "", ["Mail:PickupDirectory"] = folder });
+            var p = Person.New();
+            var form = await CaptureFormAsync(app, p);
+            await app.WaitForLeadAsync(form, TestApp.IsNotified, Wait);
+            await PipelineDrain.UntilIdleAsync(app);
+            Assert.NotEmpty(await StorageScan.FindAsync(app.Storage, p.Needles, folder));
+            Assert.NotEmpty(Directory.GetFiles(folder, "*.eml"));
+
+            Assert.Equal(1, (await WaitDoneAsync(app, await RequestErasureAsync(app, new { phone = p.E164 }))).GetProperty("leadsErased").GetInt32());
+
+            Assert.Empty(Directory.GetFiles(folder, "*.eml"));
+            var left = await StorageScan.FindAsync(app.Storage, p.Needles, folder);
+            Assert.True(left.Count == 0, "still found: " + string.Join("; ", left));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
