@@ -253,6 +253,13 @@ public sealed class ErasureEndToEndTests
         using (var anonymous = await app.Client.SendAsync(unknown)) Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using (var missing = await AdminAsync(app, HttpMethod.Get, "/api/privacy/erasure/0123456789abcdef")) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
+        foreach (var (query, field) in new[] { ("from=yesterday", "from"), ("to=2026-13-01", "to"), ("from=2026-12-02&to=2026-12-01", "from"), ("from=2024-01-01&to=2026-01-01", "to") })
+        {
+            using var bad = await AdminAsync(app, HttpMethod.Get, "/api/privacy/log?" + query);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains($"\"field\":\"{field}\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var done = await WaitDoneAsync(app, await RequestErasureAsync(app, new { email = "nobody@example.com", phone = "+33 1 23 45 67 89" }));
         Assert.Equal(0, done.GetProperty("leadsErased").GetInt32());
         Assert.Empty(await StorageScan.FindAsync(app.Storage, ["nobody@example.com", "33123456789"]));
