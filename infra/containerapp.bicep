@@ -42,6 +42,7 @@ for /api endpoints (Functions keys don't exist here): auth-function-key and auth
   'auth-admin-key'
   'smtp-password'
   'links-signing-key'
+  'privacy-suppression-key'
   'twilio-auth-token'
   'mailgun-signing-key'
   'postmark-password'
@@ -89,6 +90,7 @@ var secretSettings = [
   { setting: 'Auth__AdminKey', secret: 'auth-admin-key' }
   { setting: 'Mail__Smtp__Password', secret: 'smtp-password' }
   { setting: 'Links__SigningKey', secret: 'links-signing-key' }
+  { setting: 'Privacy__SuppressionKey', secret: 'privacy-suppression-key' }
   { setting: 'Twilio__AuthToken', secret: 'twilio-auth-token' }
   { setting: 'Mailgun__SigningKey', secret: 'mailgun-signing-key' }
   { setting: 'Postmark__Password', secret: 'postmark-password' }

@@ -59,6 +59,7 @@ param keyVaultPurgeProtection bool = true
 @allowed([
   'smtp-password'
   'links-signing-key'
+  'privacy-suppression-key'
   'twilio-auth-token'
   'mailgun-signing-key'
   'postmark-password'
@@ -231,6 +232,7 @@ module roles 'modules/roles.bicep' = {
 var secretSettings = [
   { setting: 'Mail__Smtp__Password', secret: 'smtp-password' }
   { setting: 'Links__SigningKey', secret: 'links-signing-key' }
+  { setting: 'Privacy__SuppressionKey', secret: 'privacy-suppression-key' }
   { setting: 'Twilio__AuthToken', secret: 'twilio-auth-token' }
   { setting: 'Mailgun__SigningKey', secret: 'mailgun-signing-key' }
   { setting: 'Postmark__Password', secret: 'postmark-password' }

@@ -11,6 +11,7 @@ param flexMaximumInstanceCount = 40
 param secretNames = [
   'smtp-password'
   'links-signing-key'
+  'privacy-suppression-key'
   'twilio-auth-token'
   'mailgun-signing-key'
   'meta-app-secret'

@@ -47,6 +47,7 @@ internal static class FaultCommand
             ["Dispatch:DefaultRepEmail"] = RepEmail,
             ["Dispatch:DefaultRepName"] = "Fault Rep",
             ["Links:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Privacy:SuppressionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
             ["Screening:ServiceMailbox"] = "service@example.com",
             ["Screening:HrMailbox"] = "hr@example.com",

@@ -63,6 +63,7 @@ internal sealed class LoadAppInstance : IAsyncDisposable
         ["Dispatch:DefaultRepEmail"] = repEmail,
         ["Dispatch:DefaultRepName"] = "Load Rep",
         ["Links:SigningKey"] = signingKey,
+        ["Privacy:SuppressionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
         ["Screening:ServiceMailbox"] = "service@example.com",
         ["Screening:HrMailbox"] = "hr@example.com",

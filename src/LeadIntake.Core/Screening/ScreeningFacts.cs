@@ -16,6 +16,9 @@ public sealed record ScreeningFacts
     public IReadOnlyList<Lead> EarlierContactLeads { get; init; } = [];
 
     public required RoutedMailbox ServiceMailbox { get; init; }
+
+    /// <summary>The contact is on the suppression list (an earlier erasure): the lead is marked, no nurture or marketing.</summary>
+    public bool MarketingSuppressed { get; init; }
     public required RoutedMailbox HrMailbox { get; init; }
     public required RoutedMailbox MarketingMailbox { get; init; }
 

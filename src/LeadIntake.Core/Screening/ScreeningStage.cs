@@ -41,6 +41,7 @@ public static class ScreeningStage
             // The normalised contact replaces the captured one; what the sender typed is kept beside it.
             Captured = lead.Captured with { Contact = contact },
             OriginalContact = lead.OriginalContact ?? (contact == lead.Contact ? null : lead.Contact),
+            MarketingSuppressed = lead.MarketingSuppressed || facts.MarketingSuppressed,
         };
         var events = new List<LeadEvent>
         {

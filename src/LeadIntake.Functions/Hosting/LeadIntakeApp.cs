@@ -92,8 +92,16 @@ internal static class LeadIntakeApp
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
             ? new PickupDirectoryMailSender(sp.GetRequiredService<IOptions<MailOptions>>())
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMailOutbox, TableMailOutbox>();
+        services.AddSingleton<TableMailOutbox>();
+        services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<TableMailOutbox>());
         services.AddSingleton<LeadIntake.Core.Privacy.IPrivacyLog, TablePrivacyLog>();
+        services.AddScoped<LeadIntake.Core.Privacy.ILeadPurge, Privacy.LeadPurge>();
+        AddOptions<Privacy.SuppressionOptions>(services, Privacy.SuppressionOptions.SectionName)
+            .Validate(o => o.KeyBytes().Length >= 32, "Privacy:SuppressionKey must be base64 of at least 32 bytes (openssl rand -base64 32).");
+        services.AddSingleton<TablePrivacyRequests>();
+        services.AddSingleton<TableSuppressions>();
+        services.AddSingleton<LeadIntake.Core.Privacy.ISuppressionList>(sp => sp.GetRequiredService<TableSuppressions>());
+        services.AddScoped<Privacy.ErasureRequests>();
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();

@@ -25,6 +25,9 @@ internal sealed partial class OpenApiDocument
         ["VerifyMetaWebhook"] = "Meta's webhook verification: echoes hub.challenge as text/plain when hub.verify_token matches.",
         ["OpenApiDocument"] = "This document.",
         ["ListLeads"] = "Admin key (x-functions-key) or signed-in console user. Leads newest first: 200 {items:[{id,status,intent,channel,provider,capturedAt,assignedRep,utmSource,utmCampaign}],continuationToken}. Query: status, intent, channel, provider, rep, utmSource, utmCampaign, from, to (YYYY-MM-DD or ISO 8601 with offset; at most 366 days), q (email or phone), continuationToken, pageSize (1-200). 400 names the bad parameter.",
+        ["RequestErasure"] = "Erasure (GDPR Art. 17) of a person: body {email} and/or {phone} (optional requestedBy: a category or reference, never an address). 202 {requestId,status}, also for an unknown person; 422 names the malformed field. The person is added to the suppression list.",
+        ["GetErasureRequest"] = "An erasure request's progress: 200 {requestId,status: pending|done,leadsErased}; 404 names requestId.",
+        ["GetPrivacyLog"] = "The privacy proof log (no personal data): 200 {entries:[{at,action,requestedBy,operator,records,requestId,detail}]}. Query: from, to (YYYY-MM-DD or ISO 8601 with offset; default the last 30 days; at most 366 days).",
         ["ExportLeads"] = "Admin key or signed-in console user. The lead list (same query as GET /api/leads) as csv or xlsx, cells protected against formula injection.",
     };
 

@@ -24,7 +24,8 @@ internal sealed partial class ScreenLeadHandler(
     ScreeningContextSource contextSource,
     IOptionsMonitor<ScreeningOptions> options,
     TimeProvider time,
-    ILogger<ScreenLeadHandler> logger) : ILeadStage<ScreeningFacts>
+    ILogger<ScreenLeadHandler> logger,
+    Core.Privacy.ISuppressionList? suppressions = null) : ILeadStage<ScreeningFacts>
 {
     private const int MaxTouchCandidates = 5;
 
@@ -66,6 +67,7 @@ internal sealed partial class ScreenLeadHandler(
         var history = await ContactHistoryAsync(lead.Id, ContactKeys.For(contact, lead.Captured.Signals), settings, cancellationToken).ConfigureAwait(false);
         facts = facts with
         {
+            MarketingSuppressed = suppressions is not null && await suppressions.IsSuppressedAsync(contact, cancellationToken).ConfigureAwait(false),
             Context = context with
             {
                 RecentSubmissionsFromContact = history.FromContact,

@@ -7,6 +7,8 @@ internal static class QueueNames
 {
     public const string LeadsCaptured = "leads-captured";
     public const string LeadsDispatch = "leads-dispatch";
+    /// <summary>Erasure requests to carry out, one message per request: <c>{"requestId": …, "v": 1}</c> (docs/privacy.md).</summary>
+    public const string PrivacyErasure = "privacy-erasure";
 
     /// <summary>The app setting that names the queues' storage account (a queue trigger's <c>Connection</c>).</summary>
     public const string Connection = StorageAccount.SettingName;
@@ -18,5 +20,5 @@ internal static class QueueNames
         _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, null),
     };
 
-    public static IReadOnlyList<string> All { get; } = [LeadsCaptured, LeadsDispatch];
+    public static IReadOnlyList<string> All { get; } = [LeadsCaptured, LeadsDispatch, PrivacyErasure];
 }

@@ -40,4 +40,35 @@ internal sealed class TableContactIndex(StorageAccount storage) : IContactIndex
         }
         return ids;
     }
+
+    /// <summary>Removes the lead from each key's partition (the rows of other leads stay); the number of rows removed.</summary>
+    public async Task<int> ForgetAsync(LeadId leadId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var removed = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(async key =>
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(key, leadId.Value, ETag.All, cancellationToken).ConfigureAwait(false);
+                return 1;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return 0; // never indexed, or an earlier purge removed it
+            }
+        })).ConfigureAwait(false);
+        return removed.Sum();
+    }
+
+    /// <summary>Up to <paramref name="pageSize"/> leads recorded under <paramref name="key"/> after <paramref name="after"/> (a lead id; null: from the first), in id order.</summary>
+    public async Task<IReadOnlyList<LeadId>> PageAsync(string key, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey gt {after ?? ""}");
+        var ids = new List<LeadId>(pageSize);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (LeadId.TryParse(entity.RowKey, out var id)) ids.Add(id);
+            if (ids.Count == pageSize) break;
+        }
+        return ids;
+    }
 }

@@ -34,6 +34,10 @@ internal static class TableNames
 
     /// <summary>The privacy proof log (PartitionKey <c>yyyyMM</c>): erasures, exports, retention runs; no personal data.</summary>
     public const string PrivacyLog = "PrivacyLog";
+    /// <summary>Erasure requests and their progress (PartitionKey <c>erasure</c>, RowKey request id): contact index hashes while pending, counts after.</summary>
+    public const string PrivacyRequests = "PrivacyRequests";
+    /// <summary>Who gets no nurture or marketing again: PartitionKey <c>email</c> or <c>phone</c>, RowKey the HMAC of the value.</summary>
+    public const string Suppressions = "Suppressions";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog];
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog, PrivacyRequests, Suppressions];
 }

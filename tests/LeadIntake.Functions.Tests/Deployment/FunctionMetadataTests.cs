@@ -31,8 +31,10 @@ public sealed class FunctionMetadataTests
         "ExportKpis httpTrigger kpis/export get Anonymous",
         "ExportLeads httpTrigger leads/export/{format} get Anonymous",
         "ExportScreeningFeedback httpTrigger screening/feedback get Admin",
+        "GetErasureRequest httpTrigger privacy/erasure/{requestId} get Admin",
         "GetKpis httpTrigger kpis get Anonymous",
         "GetLead httpTrigger leads/{id} get Admin",
+        "GetPrivacyLog httpTrigger privacy/log get Admin",
         "Health httpTrigger health get Anonymous",
         "IntakeCall httpTrigger intake/call/{provider} post Anonymous",
         "IntakeEmail httpTrigger intake/email/{provider} post Anonymous",
@@ -45,6 +47,7 @@ public sealed class FunctionMetadataTests
         "MailboxLeadAction httpTrigger mailbox/leads/{id}/{action} get,post Anonymous",
         "ManagerLeadAction httpTrigger manager/leads/{id}/{action} get,post Anonymous",
         "OpenApiDocument httpTrigger openapi.json get Anonymous",
+        "ProcessErasureRequest queueTrigger privacy-erasure",
         "PutKpiSpend httpTrigger kpis/spend put,post Admin",
         "PutKpiVisitors httpTrigger kpis/visitors/{month} put Admin",
         "RecomputeKpiMonth httpTrigger kpis/recompute post Admin",
@@ -54,6 +57,7 @@ public sealed class FunctionMetadataTests
         "RepLeadAction httpTrigger rep/leads/{id}/{action} get,post Anonymous",
         "RepLeadPage httpTrigger rep/leads/{id} get Anonymous",
         "ReplayPoison httpTrigger ops/poison/{queue}/replay post Admin",
+        "RequestErasure httpTrigger privacy/erasure post Admin",
         "ScreenLead queueTrigger leads-captured",
         "SeedSalesDirectory httpTrigger sales/directory/seed post Admin",
         "SweepCapturedLeads timerTrigger 0 * * * * *",
@@ -99,7 +103,7 @@ public sealed class FunctionMetadataTests
     {
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
         var queueBindings = file.SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "queueTrigger").ToList();
-        Assert.Equal(2, queueBindings.Count);
+        Assert.Equal(3, queueBindings.Count);
         Assert.All(queueBindings, b =>
         {
             Assert.Equal("AzureWebJobsStorage", (string?)b!["connection"]);

@@ -58,6 +58,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Dispatch:DefaultRepEmail"] = repEmail,
             ["Dispatch:DefaultRepName"] = "Test Rep",
             ["Links:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Privacy:SuppressionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Intake:PublicBaseUrl"] = "http://127.0.0.1:7071",
             ["Screening:ServiceMailbox"] = "service@example.com",
             ["Screening:HrMailbox"] = "hr@example.com",
