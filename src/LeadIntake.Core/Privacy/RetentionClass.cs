@@ -1,6 +1,6 @@
 namespace LeadIntake.Core.Privacy;
 
-/// <summary>Which retention period applies (docs/privacy.md, "Retention"). Wire names: the member names in lower case.</summary>
+/// <summary>Which retention period applies (docs/privacy.md, "Retention"). Wire names are snake_case (<see cref="Leads.WireNames"/>: <c>raw_payload</c>).</summary>
 public enum RetentionClass
 {
     /// <summary>A lead screened or confirmed as spam.</summary>

@@ -34,6 +34,8 @@ internal static class TableNames
 
     /// <summary>The privacy proof log (PartitionKey <c>yyyyMM</c>): erasures, exports, retention runs; no personal data.</summary>
     public const string PrivacyLog = "PrivacyLog";
+    /// <summary>Where the retention run stands per capture month (PartitionKey <c>lead</c> or <c>raw</c>, RowKey <c>yyyyMM</c> or <c>watermark</c>); ids and times only.</summary>
+    public const string RetentionMarks = "RetentionMarks";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog];
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog, RetentionMarks];
 }
