@@ -11,6 +11,9 @@ public interface ILeadStore
     /// <summary>
     /// Replaces the lead if it is still at <paramref name="current"/>'s version, and appends <paramref name="events"/>,
     /// all or nothing. Throws <see cref="LeadChangedConcurrentlyException"/> when someone else saved first.
+    /// When <paramref name="updated"/> is purged and <paramref name="current"/> was not (<see cref="Lead.Purged"/>), the
+    /// store also rewrites the lead's earlier events through <see cref="Privacy.LeadRedaction.Redact"/> in the same save:
+    /// no free text is left beside a purged lead.
     /// </summary>
     Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken);
 

@@ -65,6 +65,12 @@ public sealed record Lead
     /// <summary>Ids of later leads from the same contact attached here as touches (attaching twice is a no-op).</summary>
     public IReadOnlyList<string> Touches { get; init; } = [];
 
+    /// <summary>
+    /// Set when the lead's personal data was removed (erasure or retention, <see cref="Privacy.LeadRedaction"/>): what
+    /// is left is a skeleton of ids, stages, times and source that keeps the KPIs whole. Null for a live lead.
+    /// </summary>
+    public Privacy.PurgeRecord? Purged { get; init; }
+
     [JsonIgnore]
     public Channel Channel => Captured.Channel;
     [JsonIgnore]

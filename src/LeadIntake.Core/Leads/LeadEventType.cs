@@ -33,4 +33,6 @@ public enum LeadEventType
     Nurtured,
     Recycled,
     Retouched,
+    /// <summary>The lead's personal data was removed (erasure or retention); the detail is the reason.</summary>
+    Purged,
 }

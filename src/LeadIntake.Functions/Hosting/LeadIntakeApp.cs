@@ -100,8 +100,10 @@ internal static class LeadIntakeApp
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
             ? new PickupDirectoryMailSender(sp.GetRequiredService<IOptions<MailOptions>>())
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMailOutbox, TableMailOutbox>();
+        services.AddSingleton<TableMailOutbox>();
+        services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<TableMailOutbox>());
         services.AddSingleton<LeadIntake.Core.Privacy.IPrivacyLog, TablePrivacyLog>();
+        services.AddScoped<LeadIntake.Core.Privacy.ILeadPurge, Privacy.LeadPurge>();
 
         services.AddScoped<LeadCapture>();
         services.AddSingleton<DeferredEnqueues>();

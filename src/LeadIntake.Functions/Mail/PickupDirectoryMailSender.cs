@@ -22,9 +22,12 @@ internal sealed class PickupDirectoryMailSender(IOptions<MailOptions> options) :
     public Task<MailDeliveryCheck> CheckDeliveredAsync(string messageId, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(PathOf(messageId)) ? MailDeliveryCheck.Delivered : MailDeliveryCheck.NotDelivered);
 
-    private string PathOf(string messageId)
+    private string PathOf(string messageId) => PathOf(options.Value.PickupDirectory, messageId);
+
+    /// <summary>Where the copy of the mail with <paramref name="messageId"/> is written (a purge deletes it there).</summary>
+    internal static string PathOf(string directory, string messageId)
     {
         var name = string.Concat(messageId.Split(Path.GetInvalidFileNameChars())).Replace('@', '_');
-        return Path.Combine(Path.GetFullPath(options.Value.PickupDirectory), $"{name}.eml");
+        return Path.Combine(Path.GetFullPath(directory), $"{name}.eml");
     }
 }

@@ -45,6 +45,34 @@ internal sealed partial class TableMailOutbox(
         return row.HasValue && row.Value?.GetString("State") == "sent";
     }
 
+    /// <summary>
+    /// Forgets the addresses of the lead's mails (a purge): each row keeps its state, purpose, time and Message-Id (no
+    /// personal data: lead id and purpose) so a mail is still never sent twice, and loses its recipient and the
+    /// server's answer. Returns the Message-Ids, so the caller can remove pickup copies.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ForgetLeadAsync(LeadId leadId, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId.Value}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("MessageId") is { } messageId) ids.Add(messageId);
+            if (row.GetString("To") is null && row.GetString("ServerAnswer") is null) continue;
+            row["To"] = null;
+            row["ServerAnswer"] = null;
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+                // A send is moving the row right now: the purge fails and its retry (or the request's queue) runs again.
+                throw new MailSendInProgressException(leadId.Value, row.RowKey);
+            }
+        }
+        return ids;
+    }
+
     /// <summary>Sends the mail of <paramref name="key"/> (a lead id or a topic) once; <paramref name="create"/> builds the MIME message.</summary>
     private async Task<bool> SendOnceAsync(string key, OutgoingMail mail, Func<MimeKit.MimeMessage> create, CancellationToken cancellationToken)
     {

@@ -38,6 +38,22 @@ internal sealed class TableAccountOwners(StorageAccount storage) : IAccountOwner
         await Task.WhenAll(work).ConfigureAwait(false);
     }
 
+    /// <summary>Forgets who owns this contact (an erasure: the row is keyed by the email's hash). True when a row was removed.</summary>
+    public async Task<bool> ForgetContactAsync(Lead lead, CancellationToken cancellationToken)
+    {
+        var (_, contact) = KeysOf(lead);
+        if (contact is null) return false;
+        try
+        {
+            await _table.DeleteEntityAsync(ContactPartition, contact, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     private async Task<string?> RepAsync(string partition, string key, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -40,4 +40,22 @@ internal sealed class TableContactIndex(StorageAccount storage) : IContactIndex
         }
         return ids;
     }
+
+    /// <summary>Removes the lead from each key's partition (the rows of other leads stay); the number of rows removed.</summary>
+    public async Task<int> ForgetAsync(LeadId leadId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var removed = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(async key =>
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(key, leadId.Value, ETag.All, cancellationToken).ConfigureAwait(false);
+                return 1;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return 0; // never indexed, or an earlier purge removed it
+            }
+        })).ConfigureAwait(false);
+        return removed.Sum();
+    }
 }

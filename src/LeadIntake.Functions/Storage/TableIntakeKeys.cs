@@ -50,6 +50,24 @@ internal sealed class TableIntakeKeys(StorageAccount storage) : IIntakeKeys
         }
     }
 
+    /// <summary>
+    /// Forgets the claim of one provider event id (a purge: the id may hold an address). A later delivery of the same
+    /// event is then captured as a new lead. True when a row was removed.
+    /// </summary>
+    public async Task<bool> ForgetAsync(string provider, string providerEventId, CancellationToken cancellationToken)
+    {
+        var rowKey = Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(providerEventId)));
+        try
+        {
+            await _table.DeleteEntityAsync(TableKey.Encode(provider), rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     private static string Hash(string value) => Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -18,6 +18,7 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
     private const int ChunkChars = 30_000; // 60 KB of UTF-16: under the 64 KiB string property limit
     private const string LeadKind = "lead";
     private const string EventKind = "event";
+    private const int MaxBatch = 100; // entity-group transaction limit
 
     private readonly TableClient _table = storage.Table(TableNames.Leads);
 
@@ -50,6 +51,10 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         var entity = ToEntity(updated);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)) };
         actions.AddRange(EventEntities(updated.Id, events).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        if (updated.Purged is not null && current.Lead.Purged is null)
+        {
+            actions.AddRange(await RedactedEventsAsync(updated.Id, MaxBatch - actions.Count, cancellationToken).ConfigureAwait(false));
+        }
         try
         {
             var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -60,6 +65,33 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         {
             throw new LeadChangedConcurrentlyException(updated.Id);
         }
+    }
+
+    /// <summary>
+    /// The lead's earlier events whose text a purge removes, as updates for the purge's own batch; when there are more
+    /// than <paramref name="room"/>, the oldest are rewritten first in batches of their own. Rewriting an event is
+    /// idempotent, so a purge that fails after those batches leaves nothing a second purge can't finish; the lead row,
+    /// marked purged, is written last, with the rest.
+    /// </summary>
+    private async Task<List<TableTransactionAction>> RedactedEventsAsync(LeadId id, int room, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(id)} and RowKey gt {id.Value + "|e|"} and RowKey lt {id.Value + "|e|~"}");
+        var changed = new List<TableTransactionAction>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var before = EventFromEntity(row);
+            var after = Core.Privacy.LeadRedaction.Redact(before);
+            if (after == before) continue;
+            row["Detail"] = after.Detail;
+            changed.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+        }
+        while (changed.Count > room)
+        {
+            var first = changed.Take(Math.Min(MaxBatch, changed.Count - room)).ToList();
+            await _table.SubmitTransactionAsync(first, cancellationToken).ConfigureAwait(false);
+            changed.RemoveRange(0, first.Count);
+        }
+        return changed;
     }
 
     public async Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken)

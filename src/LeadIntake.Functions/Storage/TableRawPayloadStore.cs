@@ -38,4 +38,23 @@ internal sealed class TableRawPayloadStore(StorageAccount storage) : IRawPayload
         entity["RawChunks"] = chunks;
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Deletes every raw payload row of the lead (a purge); the number of rows deleted.</summary>
+    public async Task<int> DeleteAllAsync(LeadId id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(id)} and RowKey gt {id.Value + "|raw|"} and RowKey lt {id.Value + "|raw|~"}");
+        int deleted = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+        return deleted;
+    }
 }

@@ -71,6 +71,37 @@ internal sealed class TableScreeningFeedback(StorageAccount storage) : IScreenin
         }
     }
 
+    /// <summary>
+    /// Deletes the lead's example and its index row (a purge): the index row first, found through the example's time,
+    /// so a purge cut between the two leaves the example, and purging again finds it. The number of rows deleted.
+    /// </summary>
+    public async Task<int> ForgetAsync(LeadId id, CancellationToken cancellationToken)
+    {
+        var found = await _leads.GetEntityIfExistsAsync<TableEntity>(LeadPartition.For(id), RowKeyFor(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is not { } example) return 0;
+        int deleted = 0;
+        // A correction may have moved the example to a later month: the index row sits under the month of each version.
+        foreach (var at in new[] { example.GetDateTimeOffset("At"), example.GetDateTimeOffset("PreviousAt") })
+        {
+            if (at is { } when) deleted += await DeleteIfExistsAsync(_index, MonthOf(when), id.Value, cancellationToken).ConfigureAwait(false);
+        }
+        deleted += await DeleteIfExistsAsync(_leads, example.PartitionKey, example.RowKey, cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
+    private static async Task<int> DeleteIfExistsAsync(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            return 1;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+    }
+
     public async IAsyncEnumerable<FeedbackExample> ListAsync(DateOnly fromMonth, DateOnly toMonth, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -51,7 +51,12 @@ internal sealed class InMemoryLeadStore : ILeadStore
         }
         Saves++;
         _leads[updated.Id] = (updated, found.Version + 1);
-        _events.GetOrAdd(updated.Id, _ => []).AddRange(events);
+        var log = _events.GetOrAdd(updated.Id, _ => []);
+        if (updated.Purged is not null && current.Lead.Purged is null)
+        {
+            for (int i = 0; i < log.Count; i++) log[i] = Core.Privacy.LeadRedaction.Redact(log[i]);
+        }
+        log.AddRange(events);
         return Task.FromResult(new StoredLead(updated, Tag(found.Version + 1)));
     }
 
