@@ -7,12 +7,10 @@ namespace LeadIntake.Core.Privacy;
 /// may be left out for a first, cheap pass: without them the due instant is never later than with them, so a lead the
 /// first pass finds not due is not due.
 /// </summary>
-/// <param name="Lead">The lead as stored.</param>
-/// <param name="Purged">The lead's personal data was purged already: nothing is due.</param>
+/// <param name="Lead">The lead as stored (a purged lead, <see cref="Lead.Purged"/>, is never due again).</param>
 /// <param name="Events">The lead's audit trail, when loaded.</param>
 /// <param name="ContactLastTouchAt">The capture time of the contact's newest genuine lead (any lead of the same email or phone), when looked up.</param>
 public sealed record RetentionFacts(
     Lead Lead,
-    bool Purged = false,
     IReadOnlyList<LeadEvent>? Events = null,
     DateTimeOffset? ContactLastTouchAt = null);

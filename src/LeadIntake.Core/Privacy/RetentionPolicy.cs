@@ -12,7 +12,7 @@ public static class RetentionPolicy
     /// <summary>The lead's class and due instant; null when the lead was purged already.</summary>
     public static RetentionVerdict? Evaluate(RetentionFacts facts, RetentionPeriods periods)
     {
-        if (facts.Purged) return null;
+        if (facts.Lead.Purged is not null) return null;
         var lead = facts.Lead;
         var events = facts.Events ?? [];
         return lead.Status switch

@@ -58,7 +58,7 @@ internal sealed class RetentionScan(StorageAccount storage, ILeadStore store, IC
     /// <summary>The lead's verdict as of <paramref name="at"/>: null when it was purged already.</summary>
     public async Task<RetentionVerdict?> EvaluateAsync(Lead lead, DateTimeOffset at, RetentionPeriods periods, CancellationToken cancellationToken)
     {
-        var facts = new RetentionFacts(lead, Purged: LeadPurgeState.IsPurged(lead));
+        var facts = new RetentionFacts(lead);
         var cheap = RetentionPolicy.Evaluate(facts, periods);
         if (cheap is null || !cheap.IsDue(at)) return cheap;
         var events = await store.GetEventsAsync(lead.Id, cancellationToken).ConfigureAwait(false);

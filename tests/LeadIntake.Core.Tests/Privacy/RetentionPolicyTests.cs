@@ -42,7 +42,9 @@ public sealed class RetentionPolicyTests
     [Fact]
     public void A_purged_lead_is_never_due_again()
     {
-        Assert.Null(RetentionPolicy.Evaluate(new RetentionFacts(Lead(LeadStatus.Spam), Purged: true), Defaults));
+        var purged = LeadRedaction.Skeleton(Lead(LeadStatus.Spam), PurgeReason.Retention, Captured + TimeSpan.FromDays(31));
+
+        Assert.Null(RetentionPolicy.Evaluate(new RetentionFacts(purged), Defaults));
     }
 
     [Fact]
