@@ -64,7 +64,6 @@ internal sealed partial class RetentionRun(
             contiguousDone = false;
             // The month's earliest due instant is a lower bound: more facts only push a lead's due instant later.
             if (mark is { NextDueAt: { } next } && next > now && mark.ScannedAt + rescanEvery > now) continue;
-            if (mark is { NextDueAt: null } && mark.ScannedAt + rescanEvery > now) continue;
 
             counts.MonthsScanned++;
             DateTimeOffset? nextDue = null;
