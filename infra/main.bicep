@@ -117,6 +117,9 @@ param formsAllowedOrigins string[] = []
 @description('Where the form redirects a browser after a plain (non-JS) submission.')
 param formsThankYouUrl string = ''
 
+@description('When the daily retention run starts (NCRONTAB, six fields, UTC). The Functions host resolves the timer\'s %Privacy:Retention:Schedule% from this app setting.')
+param retentionSchedule string = '0 0 4 * * *'
+
 param tags object = {
   app: 'leadintake'
 }
@@ -266,6 +269,7 @@ var plainSettings = {
   Postmark__Username: postmarkUsername
   Forms__AllowedOrigins: join(formsAllowedOrigins, ',')
   Forms__ThankYouUrl: formsThankYouUrl
+  Privacy__Retention__Schedule: retentionSchedule
 }
 
 var appSettings = toObject(filter(items(plainSettings), i => !empty(i.value)), i => i.key, i => i.value)

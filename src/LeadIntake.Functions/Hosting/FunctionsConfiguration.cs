@@ -24,6 +24,8 @@ internal static class FunctionsConfiguration
     /// </param>
     public static void AddFunctionsSources(this ConfigurationManager configuration, string[] args, bool developmentDefaults = false)
     {
+        // Defaults of settings a binding expression names (a timer's %schedule%), under every source added below.
+        configuration.AddInMemoryCollection([new(Privacy.RetentionOptions.ScheduleSetting, Privacy.RetentionOptions.DefaultSchedule)]);
         var localSettings = LocalSettingsPath();
         if (developmentDefaults && localSettings is null && RepositoryRoot.Find() is { } repository && File.Exists(Path.Combine(repository, SampleFileName)))
         {

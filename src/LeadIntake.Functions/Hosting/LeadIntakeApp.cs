@@ -6,6 +6,7 @@ using LeadIntake.Functions.Intake.Forms;
 using LeadIntake.Functions.Intake;
 using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Mail;
+using LeadIntake.Functions.Privacy;
 using LeadIntake.Functions.Screening;
 using LeadIntake.Functions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -122,6 +123,7 @@ internal static class LeadIntakeApp
         services.AddDispatchAndQualification(configuration);
         services.AddConsole();
         services.AddKpis();
+        services.AddRetention();
     }
 
     private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>

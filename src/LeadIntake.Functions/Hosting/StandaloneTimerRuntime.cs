@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Hosting;
 /// fields, seconds first, UTC, as the Functions timer trigger). Several instances may each run a timer: every timer
 /// function is idempotent, so a double run costs a little work, never a wrong result.
 /// </summary>
-internal sealed partial class StandaloneTimerRuntime(IServiceProvider services, TimeProvider time, ILogger<StandaloneTimerRuntime> logger)
+internal sealed partial class StandaloneTimerRuntime(IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger<StandaloneTimerRuntime> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -17,10 +17,22 @@ internal sealed partial class StandaloneTimerRuntime(IServiceProvider services, 
     public static CrontabSchedule ParseSchedule(string schedule) =>
         CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
+    /// <summary>
+    /// The schedule itself, or, for a <c>%Name%</c> binding expression, the setting <c>Name</c> (as the Functions host
+    /// resolves it from the app settings; <c>__</c> in an environment variable is <c>:</c> here).
+    /// </summary>
+    public static string ResolveSchedule(string schedule, IConfiguration configuration)
+    {
+        if (schedule.Length < 3 || schedule[0] != '%' || schedule[^1] != '%') return schedule;
+        var name = schedule[1..^1];
+        var value = configuration[name];
+        return string.IsNullOrWhiteSpace(value) ? throw new InvalidOperationException($"The timer schedule setting {name} is not set.") : value;
+    }
+
     private async Task RunScheduleAsync(FunctionEntry entry, CancellationToken stoppingToken)
     {
         var trigger = (TimerFunctionTrigger)entry.Declaration.Trigger;
-        var schedule = ParseSchedule(trigger.Schedule);
+        var schedule = ParseSchedule(ResolveSchedule(trigger.Schedule, configuration));
         if (trigger.RunOnStartup) await InvokeAsync(entry, schedule, isPastDue: false, stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -18,7 +18,7 @@ internal sealed class GetErasureRequest(ErasureRequests erasures)
     {
         if (await erasures.FindAsync(requestId, cancellationToken) is not { } found)
         {
-            return (ProblemHttpResult)Problems.NotFound("requestId", "No erasure request has this id.");
+            return Problems.NotFound("requestId", "No erasure request has this id.");
         }
         var r = found.Request;
         return TypedResults.Ok(new ErasureProgress(r.Id, WireNames.Of(r.Status), r.LeadsErased));

@@ -29,8 +29,8 @@ internal sealed class GetPrivacyLog(IPrivacyLog log, TimeProvider time)
         to ??= now;
         if (!TryInstant(fromText, endOfDay: false, out var from)) return Bad("from");
         from ??= to.Value - TimeSpan.FromDays(30);
-        if (from > to) return (ProblemHttpResult)Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", "from", "from must not be after to.");
-        if (to - from > MaxRange) return (ProblemHttpResult)Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", "to", "At most 366 days at a time.");
+        if (from > to) return Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", "from", "from must not be after to.");
+        if (to - from > MaxRange) return Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", "to", "At most 366 days at a time.");
         var lines = new List<PrivacyLogLine>();
         await foreach (var e in log.ReadAsync(from.Value, to.Value, cancellationToken))
         {
@@ -40,7 +40,7 @@ internal sealed class GetPrivacyLog(IPrivacyLog log, TimeProvider time)
     }
 
     private static ProblemHttpResult Bad(string field) =>
-        (ProblemHttpResult)Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", field, "Use YYYY-MM-DD (UTC) or ISO 8601 with an offset.");
+        Problems.Field(StatusCodes.Status400BadRequest, "The query is invalid.", field, "Use YYYY-MM-DD (UTC) or ISO 8601 with an offset.");
 
     private static bool TryInstant(string? text, bool endOfDay, out DateTimeOffset? instant)
     {

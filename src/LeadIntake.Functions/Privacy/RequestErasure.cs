@@ -32,28 +32,27 @@ internal sealed class RequestErasure(ErasureRequests erasures, IOptionsMonitor<S
     {
         if (request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return Problem(Problems.UnsupportedMediaType(request.ContentType, "application/json"));
+            return Problems.UnsupportedMediaType(request.ContentType, "application/json");
         }
-        var (body, unreadable) = await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken);
-        if (unreadable is not null) return Problem(unreadable);
+        if (!(await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         string? email, phone, requestedBy;
         try
         {
             using var document = JsonDocument.Parse(body!);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return Problem(Problems.Malformed("body", "The body must be a JSON object."));
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return Problems.Malformed("body", "The body must be a JSON object.");
             var errors = new List<FieldError>();
             email = Text(document.RootElement, "email", errors);
             phone = Text(document.RootElement, "phone", errors);
             requestedBy = Text(document.RootElement, "requestedBy", errors);
-            if (errors.Count > 0) return Problem(Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The erasure request is invalid.", errors));
+            if (errors.Count > 0) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The erasure request is invalid.", errors);
         }
         catch (JsonException)
         {
-            return Problem(Problems.Malformed("body", "The body is not valid JSON."));
+            return Problems.Malformed("body", "The body is not valid JSON.");
         }
 
         var (address, e164, problems) = Validate(email, phone, requestedBy, screening.CurrentValue.DefaultPhoneRegion);
-        if (problems.Count > 0) return Problem(Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The erasure request is invalid.", problems));
+        if (problems.Count > 0) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, "The erasure request is invalid.", problems);
         var accepted = await erasures.AcceptAsync(address, e164, requestedBy ?? "data-subject", "admin-key", cancellationToken);
         return TypedResults.Accepted($"/api/privacy/erasure/{accepted.Id}", new ErasureAccepted(accepted.Id, WireNames.Of(accepted.Status)));
     }
@@ -91,5 +90,4 @@ internal sealed class RequestErasure(ErasureRequests erasures, IOptionsMonitor<S
     }
 
     // Every problem of the app is a ProblemHttpResult under the IResult the shared helpers return.
-    private static ProblemHttpResult Problem(IResult problem) => (ProblemHttpResult)problem;
 }

@@ -39,5 +39,9 @@ internal static class TableNames
     /// <summary>Who gets no nurture or marketing again: PartitionKey <c>email</c> or <c>phone</c>, RowKey the HMAC of the value.</summary>
     public const string Suppressions = "Suppressions";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog, PrivacyRequests, Suppressions];
+    /// <summary>Where the retention run stands per capture month (PartitionKey <c>lead</c> or <c>raw</c>, RowKey <c>yyyyMM</c> or <c>watermark</c>); ids and times only.</summary>
+    public const string RetentionMarks = "RetentionMarks";
+
+
+    public static IReadOnlyList<string> All { get; } = [Leads, IntakeKeys, Mail, SalesReps, Teams, AccountOwners, UsedLinks, Contacts, ReviewQueue, ScreeningFeedback, ConsoleKeys, Kpis, KpiInputs, PrivacyLog, PrivacyRequests, Suppressions, RetentionMarks];
 }
