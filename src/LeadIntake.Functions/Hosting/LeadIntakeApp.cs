@@ -121,6 +121,7 @@ internal static class LeadIntakeApp
         services.AddDispatchAndQualification(configuration);
         services.AddConsole();
         services.AddKpis();
+        Privacy.PrivacyServiceCollectionExtensions.AddPrivacy(services, configuration);
     }
 
     /// <summary>
