@@ -14,6 +14,19 @@ internal static class IntakeResponses
             : TypedResults.Accepted(location, body);
     }
 
+    /// <summary>
+    /// A form's answer: as <see cref="Captured(CaptureResult)"/>, plus the privacy notice the lead was recorded as given
+    /// (<c>privacyNotice: {url, version}</c>) when one is configured, so the page can show the link it promised.
+    /// </summary>
+    public static IResult Captured(CaptureResult result, string? noticeUrl, string? noticeVersion)
+    {
+        if (noticeUrl is null) return Captured(result);
+        var body = new { id = result.Id.Value, status = WireNames.Of(result.Status), duplicate = result.Duplicate, privacyNotice = new { url = noticeUrl, version = noticeVersion } };
+        return result.Duplicate
+            ? TypedResults.Json(body, statusCode: StatusCodes.Status200OK)
+            : TypedResults.Accepted($"/api/leads/{result.Id.Value}", body);
+    }
+
     /// <summary>A later event of a lead already captured (a call's status callback): 200, same id, not a duplicate.</summary>
     public static IResult Updated(CaptureResult result) =>
         TypedResults.Json(new { id = result.Id.Value, status = WireNames.Of(result.Status), duplicate = result.Duplicate, updated = true });
