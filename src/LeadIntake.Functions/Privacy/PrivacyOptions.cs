@@ -11,8 +11,7 @@ internal sealed class PrivacyOptions
     /// <summary>The purposes (<c>Privacy__Purposes__0__Id</c>…); none configured → the three defaults.</summary>
     public List<PurposeOptions> Purposes { get; set; } = [];
 
-    /// <summary>The privacy notice's address, linked from forms and the acknowledgement mail.</summary>
-    [Url(ErrorMessage = "Privacy:NoticeUrl must be an absolute http(s) URL.")]
+    /// <summary>The privacy notice's address, linked from forms and the acknowledgement mail (empty: none).</summary>
     public string? NoticeUrl { get; set; }
 
     /// <summary>The notice's version, recorded on every lead it was given to.</summary>

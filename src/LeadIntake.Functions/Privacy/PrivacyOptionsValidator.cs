@@ -26,6 +26,11 @@ internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
                 failures.Add($"Privacy:Purposes:{i}:OptOut applies to legitimate-interest purposes; a consent purpose is opted into with its consent_{{id}} checkbox.");
             }
         }
+        if (!string.IsNullOrWhiteSpace(options.NoticeUrl)
+            && !(Uri.TryCreate(options.NoticeUrl, UriKind.Absolute, out var notice) && (notice.Scheme == Uri.UriSchemeHttps || notice.Scheme == Uri.UriSchemeHttp)))
+        {
+            failures.Add("Privacy:NoticeUrl must be an absolute http(s) URL.");
+        }
         foreach (var (processor, settings) in options.Processors)
         {
             if (settings.Region is { Length: > 100 }) failures.Add($"Privacy:Processors:{processor}:Region must be at most 100 characters.");

@@ -148,6 +148,29 @@ public sealed class PrivacyCaptureTests
         Assert.Contains("Privacy:Purposes:1:Id", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_notice_url_that_is_not_a_web_address_stops_the_app_naming_its_key()
+    {
+        var settings = Settings();
+        settings["Privacy:NoticeUrl"] = "javascript:alert(1)";
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(settings));
+
+        Assert.Contains("Privacy:NoticeUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_privacy_settings_as_in_the_sample_start_the_app_with_no_notice()
+    {
+        await using var app = await TestApp.StartAsync(new() { ["Privacy:NoticeUrl"] = "", ["Privacy:NoticeVersion"] = "", ["Privacy:CallNotice"] = "" });
+
+        using var response = await app.PostFormAsync(new { email = "sample@example.com", message = "Un devis." });
+        var id = await AssertCapturedAsync(response);
+
+        Assert.DoesNotContain("privacyNotice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(NoticeKind.None, (await LoadAsync(app, id)).Captured.Privacy!.Notice.Kind);
+    }
+
     private static MultipartFormDataContent SendGrid(string from, string messageId, bool autoReply)
     {
         var headers = $"Message-ID: <{messageId}>\r\nSubject: Demande de devis\r\nFrom: Jeanne Dupont <{from}>\r\n" + (autoReply ? "Auto-Submitted: auto-replied\r\n" : "");
