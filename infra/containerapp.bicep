@@ -12,6 +12,36 @@
 @description('Region of the resources.')
 param location string = resourceGroup().location
 
+@description('Privacy__DataResidency: EU (default) refuses a location outside the EU/EEA; None lifts the check.')
+@allowed([
+  'EU'
+  'None'
+])
+param dataResidency string = 'EU'
+
+// Azure regions located in EU/EEA countries (same list as main.bicep).
+var euRegions = [
+  'austriaeast'
+  'belgiumcentral'
+  'francecentral'
+  'francesouth'
+  'germanynorth'
+  'germanywestcentral'
+  'italynorth'
+  'northeurope'
+  'norwayeast'
+  'norwaywest'
+  'polandcentral'
+  'spaincentral'
+  'swedencentral'
+  'swedensouth'
+  'westeurope'
+]
+
+var residentLocation = dataResidency == 'None' || contains(euRegions, toLower(replace(location, ' ', '')))
+  ? location
+  : fail('location ${location} is outside the EU/EEA while dataResidency is EU: choose an EU region or set dataResidency to None.')
+
 @description('Short lower-case prefix of resource names.')
 @minLength(3)
 @maxLength(11)
@@ -134,7 +164,7 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-04-01' existing =
 // are in place when the first revision starts; a system-assigned one would only exist after.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: '${baseName}-id-${suffix}'
-  location: location
+  location: residentLocation
   tags: tags
 }
 
@@ -176,7 +206,7 @@ resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!emp
 
 resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
   name: '${baseName}-cae-${suffix}'
-  location: location
+  location: residentLocation
   tags: tags
   properties: {
     appLogsConfiguration: {
@@ -208,7 +238,7 @@ var plainEnv = union({ Network__ForwardLimit: '1' }, settings, {
 
 resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: '${baseName}-ca-${suffix}'
-  location: location
+  location: residentLocation
   tags: tags
   identity: {
     type: 'UserAssigned'

@@ -10,6 +10,13 @@ targetScope = 'resourceGroup'
 @description('Region of every resource. Flex Consumption is not offered in every region: az functionapp list-flexconsumption-locations.')
 param location string = resourceGroup().location
 
+@description('Privacy__DataResidency: EU (default) refuses a location outside the EU/EEA; None lifts the check. See docs/privacy.md, "Residency and transfers".')
+@allowed([
+  'EU'
+  'None'
+])
+param dataResidency string = 'EU'
+
 @description('Short lower-case prefix of resource names (letters and digits).')
 @minLength(3)
 @maxLength(11)
@@ -60,6 +67,7 @@ param keyVaultPurgeProtection bool = true
   'smtp-password'
   'links-signing-key'
   'privacy-suppression-key'
+  'links-previous-signing-keys'
   'twilio-auth-token'
   'mailgun-signing-key'
   'postmark-password'
@@ -138,13 +146,37 @@ var names = {
   contentShare: take('${baseName}-func-${suffix}', 63)
 }
 
+// Azure regions located in EU/EEA countries; keep in step with DataRegions.AzureEuRegions in the app.
+var euRegions = [
+  'austriaeast'
+  'belgiumcentral'
+  'francecentral'
+  'francesouth'
+  'germanynorth'
+  'germanywestcentral'
+  'italynorth'
+  'northeurope'
+  'norwayeast'
+  'norwaywest'
+  'polandcentral'
+  'spaincentral'
+  'swedencentral'
+  'swedensouth'
+  'westeurope'
+]
+
+// Every resource takes this location: with residency EU, a region outside the EU/EEA stops the deployment here.
+var residentLocation = dataResidency == 'None' || contains(euRegions, toLower(replace(location, ' ', '')))
+  ? location
+  : fail('location ${location} is outside the EU/EEA while dataResidency is EU: choose an EU region (${join(euRegions, ', ')}) or set dataResidency to None.')
+
 var isFlex = hostingPlan == 'FlexConsumption'
 var isPremium = hostingPlan == 'ElasticPremium'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: {
-    location: location
+    location: residentLocation
     workspaceName: names.workspace
     appInsightsName: names.appInsights
     tags: tags
@@ -154,7 +186,7 @@ module monitoring 'modules/monitoring.bicep' = {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    location: location
+    location: residentLocation
     name: names.storage
     skuName: storageSkuName
     allowSharedKeyAccess: isPremium
@@ -167,7 +199,7 @@ module storage 'modules/storage.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
-    location: location
+    location: residentLocation
     name: names.keyVault
     enablePurgeProtection: keyVaultPurgeProtection
     tags: tags
@@ -197,7 +229,7 @@ var hostSettings = union(
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
-    location: location
+    location: residentLocation
     name: names.functionApp
     planName: names.plan
     hostingPlan: hostingPlan
@@ -236,6 +268,7 @@ var secretSettings = [
   { setting: 'Mail__Smtp__Password', secret: 'smtp-password' }
   { setting: 'Links__SigningKey', secret: 'links-signing-key' }
   { setting: 'Privacy__SuppressionKey', secret: 'privacy-suppression-key' }
+  { setting: 'Links__PreviousSigningKeys', secret: 'links-previous-signing-keys' }
   { setting: 'Twilio__AuthToken', secret: 'twilio-auth-token' }
   { setting: 'Mailgun__SigningKey', secret: 'mailgun-signing-key' }
   { setting: 'Postmark__Password', secret: 'postmark-password' }
@@ -270,6 +303,9 @@ var plainSettings = {
   Forms__AllowedOrigins: join(formsAllowedOrigins, ',')
   Forms__ThankYouUrl: formsThankYouUrl
   Privacy__Retention__Schedule: retentionSchedule
+  Privacy__DataResidency: dataResidency
+  // The record of processing states where Azure keeps the data: the region everything is deployed to.
+  Privacy__Processors__Azure__Region: residentLocation
 }
 
 var appSettings = toObject(filter(items(plainSettings), i => !empty(i.value)), i => i.key, i => i.value)

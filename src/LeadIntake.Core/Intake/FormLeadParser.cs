@@ -54,6 +54,8 @@ public static class FormLeadParser
     {
         var known = new Dictionary<string, string?>(StringComparer.Ordinal);
         var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        var consentChoices = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var optOuts = new List<string>();
         var errors = new List<FieldError>();
         bool honeypot = false;
 
@@ -70,6 +72,14 @@ public static class FormLeadParser
             {
                 // First non-empty value wins; a repeated field never overwrites a real value with an empty one.
                 if (!known.TryGetValue(canonical, out var existing) || string.IsNullOrWhiteSpace(existing)) known[canonical] = rawValue;
+                continue;
+            }
+            if (PurposeBox(rawName) is var (kind, purpose))
+            {
+                // One checkbox per purpose: consent_newsletter, optout_follow-up. Repeats keep the first answer.
+                bool ticked = IsTruthy(rawValue);
+                if (kind == BoxKind.Consent && consentChoices.Count < MaxPurposeBoxes) consentChoices.TryAdd(purpose, ticked);
+                else if (kind == BoxKind.OptOut && ticked && optOuts.Count < MaxPurposeBoxes && !optOuts.Contains(purpose)) optOuts.Add(purpose);
                 continue;
             }
             if (rawName.Length > FieldLimits.ExtraFieldName)
@@ -165,6 +175,8 @@ public static class FormLeadParser
             Message = message,
             Source = source,
             Consent = consent,
+            ConsentChoices = consentChoices,
+            OptOuts = optOuts,
             Signals = transportSignals with { HoneypotFilled = honeypot, TimeToSubmit = timeToSubmit },
             ExtraFields = extra,
         });
@@ -201,6 +213,23 @@ public static class FormLeadParser
         var span = now - renderedAt;
         // A render time in the future (clock skew) says nothing about speed: record no value rather than a wrong one.
         return span < TimeSpan.Zero ? null : span;
+    }
+
+    private const int MaxPurposeBoxes = 20;
+
+    private enum BoxKind { Consent, OptOut }
+
+    /// <summary>A per-purpose box: <c>consent_{purpose}</c> or <c>optout_{purpose}</c> (underscores in the id read as hyphens).</summary>
+    private static (BoxKind Kind, string Purpose)? PurposeBox(string rawName)
+    {
+        var name = rawName.Trim().ToLowerInvariant();
+        (BoxKind Kind, string Tail)? split =
+            name.StartsWith("consent_", StringComparison.Ordinal) ? (BoxKind.Consent, name["consent_".Length..])
+            : name.StartsWith("optout_", StringComparison.Ordinal) ? (BoxKind.OptOut, name["optout_".Length..])
+            : null;
+        if (split is not { } box) return null;
+        var purpose = box.Tail.Replace('_', '-');
+        return Privacy.ProcessingPurpose.IsValidId(purpose) ? (box.Kind, purpose) : null;
     }
 
     private static bool IsTruthy(string? value) =>

@@ -15,7 +15,14 @@ public sealed record CapturedLead
     public string? Subject { get; init; }
     public string? Message { get; init; }
     public SourceAttribution Source { get; init; } = SourceAttribution.None;
+    /// <summary>The general consent field as the form sent it (kept as before purposes existed).</summary>
     public ConsentRecord? Consent { get; init; }
+    /// <summary>A form's per-purpose consent checkboxes (<c>consent_{purpose}</c>): purpose id → ticked.</summary>
+    public IReadOnlyDictionary<string, bool> ConsentChoices { get; init; } = new Dictionary<string, bool>();
+    /// <summary>Purposes the person objected to on the form (<c>optout_{purpose}</c> ticked).</summary>
+    public IReadOnlyList<string> OptOuts { get; init; } = [];
+    /// <summary>Purposes, provenance and notice, stamped at capture; null on leads stored before they existed.</summary>
+    public Privacy.LeadPrivacy? Privacy { get; init; }
     public AntiBotSignals Signals { get; init; } = AntiBotSignals.None;
     /// <summary>Fields the channel sent that LeadIntake has no column for, kept as given.</summary>
     public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();

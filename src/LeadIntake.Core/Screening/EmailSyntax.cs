@@ -4,7 +4,7 @@ namespace LeadIntake.Core.Screening;
 /// A practical email syntax check (RFC 5321 sizes, dot-atom local part, a domain of letter-digit-hyphen labels with an
 /// alphabetic top-level label). Quoted local parts and IP literals are legal but never seen from real leads: refused.
 /// </summary>
-internal static class EmailSyntax
+public static class EmailSyntax
 {
     public static bool IsValid(string? email)
     {

@@ -28,6 +28,9 @@ public sealed record ScreeningFacts
     /// <summary>When it was released; null when no <c>released</c> event was found (the decision time is used).</summary>
     public DateTimeOffset? ReleasedAt { get; init; }
 
+    /// <summary>The notice the acknowledgement mail carries; null when email leads are not acknowledged.</summary>
+    public Privacy.AcknowledgementNotice? Acknowledgement { get; init; }
+
     public RoutedMailbox MailboxFor(LeadIntent intent) => intent switch
     {
         LeadIntent.Service => ServiceMailbox,

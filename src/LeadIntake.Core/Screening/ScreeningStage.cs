@@ -11,7 +11,7 @@ namespace LeadIntake.Core.Screening;
 /// touch instead); then the steps that follow, in order — the lead recorded under its contact keys, a released lead's
 /// new intent stored as a feedback example, and by status: an MQL queued for dispatch, a routed request mailed to its
 /// team once, a lead held for review added to the review queue, the touched lead told (and, back in <c>mql</c>,
-/// queued for dispatch). A lead already screened gets the same steps back, so a redelivery repeats them.
+/// queued for dispatch), and an accepted email lead's sender acknowledged once. A lead already screened gets the same steps back, so a redelivery repeats them.
 /// </summary>
 public static class ScreeningStage
 {
@@ -85,6 +85,11 @@ public static class ScreeningStage
                 var newLead = lead.Id;
                 yield return new NextStep.Then(target, "touch", (existing, at) => KnownContactTouch.Decide(existing, newLead, at));
                 break;
+        }
+        // After the stage's own step, so the acknowledgement never delays dispatch; the outbox sends it once.
+        if (facts.Acknowledgement is { } notice && Privacy.AcknowledgementMail.IsDue(lead))
+        {
+            yield return new NextStep.SendMail(lead.Id, Privacy.AcknowledgementMail.Compose(lead, notice));
         }
     }
 

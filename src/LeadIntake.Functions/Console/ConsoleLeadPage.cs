@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LeadIntake.Core.Leads;
 using LeadIntake.Core.Localization;
+using LeadIntake.Core.Privacy;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Functions.Reporting;
 using LeadIntake.Functions.Storage;
@@ -12,19 +13,20 @@ namespace LeadIntake.Functions.Console;
 /// <summary>
 /// <c>GET /api/console/leads/{id}</c>: one lead for the lead manager — where it stands, the contact, every decision
 /// with its reasons (screening, assignment, disqualification, nurture, loss), the timeline of audit events with who
-/// and when, the raw payload as delivered (HTML-escaped), and the actions its status allows.
+/// and when, the raw payload as delivered (HTML-escaped), and the actions its status allows. Each view is written to
+/// the privacy proof log (<c>PersonalDataViewed</c>: the console user, the lead id, no personal data).
 /// </summary>
-internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options)
+internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries, IPrivacyLog privacyLog, TimeProvider time, IOptionsMonitor<ConsoleOptions> options)
 {
     [Function("ConsoleLeadPage")]
     public Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/leads/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        HandleAsync(id, request.HttpContext, store, queries, options, cancellationToken);
+        HandleAsync(id, request.HttpContext, store, queries, privacyLog, time, options, cancellationToken);
 
         // Shown HTML-encoded, so the JSON needs no escaping of its own beyond quotes and control characters.
     private static readonly JsonSerializerOptions Indented = new(LeadJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<ConsolePage, RedirectHttpResult, ProblemHttpResult>> HandleAsync(string id, HttpContext http, ILeadStore store, TableLeadQueries queries, IPrivacyLog privacyLog, TimeProvider time, IOptionsMonitor<ConsoleOptions> options, CancellationToken cancellationToken)
     {
         if (ConsoleAccess.UserOf(http) is not { } user) return ConsoleAccess.ToSignIn(http);
         var t = ConsoleLanguage.Resolve(http);
@@ -32,6 +34,8 @@ internal sealed class ConsoleLeadPage(ILeadStore store, TableLeadQueries queries
         {
             return ConsoleLayout.Message(http, t, user, StatusCodes.Status404NotFound, t["Error_Title"], t["Error_NotFound"]);
         }
+        // Reading a lead's personal data in the cockpit is a privacy fact (Art. 32 accountability): who, when, which lead.
+        await privacyLog.AppendAsync(new PrivacyLogEntry(time.GetUtcNow(), PrivacyAction.PersonalDataViewed, "console", user!.Name, 1, leadId.Value), cancellationToken);
         var events = await store.GetEventsAsync(leadId, cancellationToken);
         var raw = await queries.RawPayloadsAsync(leadId, cancellationToken);
         var lead = stored.Lead;

@@ -13,7 +13,7 @@ namespace LeadIntake.Functions.Dispatch;
 /// </summary>
 internal sealed class RepLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
 {
-    private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes());
+    private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes(), links.CurrentValue.PreviousKeyBytes());
 
     /// <summary>The link maker with the current settings, for a decider that composes mails.</summary>
     public RepMailLinks Mail => new(Signer, intake.CurrentValue.PublicBaseUrl, links.CurrentValue.Lifetime);

@@ -76,7 +76,8 @@ internal static class LeadIntakeApp
             .Validate(o => o.Smtp.Port is >= 1 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.");
         AddOptions<DispatchOptions>(services, DispatchOptions.SectionName);
         AddOptions<LinksOptions>(services, LinksOptions.SectionName)
-            .Validate(o => o.KeyBytes().Length >= 32, "Links:SigningKey must be base64 of at least 32 bytes (openssl rand -base64 32).");
+            .Validate(o => o.KeyBytes().Length >= 32, "Links:SigningKey must be base64 of at least 32 bytes (openssl rand -base64 32).")
+            .Validate(o => o.PreviousKeyBytes().All(k => k.Length >= 32), "Links:PreviousSigningKeys must be comma-separated base64 keys of at least 32 bytes each.");
         AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddOptions<FormsOptions>(services, FormsOptions.SectionName);
 
@@ -124,6 +125,7 @@ internal static class LeadIntakeApp
         services.AddConsole();
         services.AddKpis();
         services.AddRetention();
+        Privacy.PrivacyServiceCollectionExtensions.AddPrivacy(services, configuration);
     }
 
     private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, string section) where T : class =>

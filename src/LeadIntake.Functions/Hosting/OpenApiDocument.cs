@@ -29,6 +29,8 @@ internal sealed partial class OpenApiDocument
         ["GetErasureRequest"] = "An erasure request's progress: 200 {requestId,status: pending|done,leadsErased}; 404 names requestId.",
         ["GetPrivacyLog"] = "The privacy proof log (no personal data): 200 {entries:[{at,action,requestedBy,operator,records,requestId,detail}]}. Query: from, to (YYYY-MM-DD or ISO 8601 with offset; default the last 30 days; at most 366 days).",
         ["ExportLeads"] = "Admin key or signed-in console user. The lead list (same query as GET /api/leads) as csv or xlsx, cells protected against formula injection.",
+        ["ExportPersonalData"] = "Admin key. Body {email} and/or {phone}: everything held about that person (leads, purposes and consents, provenance, events, mails sent, payloads) as JSON, or a readable page with Accept: text/html. Unknown person: 200 with leadCount 0. 422 names a malformed email or phone. Each export is written to the privacy proof log.",
+        ["GetProcessingRecord"] = "Admin key. The record of processing activities (GDPR Art. 30) generated from the configuration: purposes and bases, data categories, recipients, processors and regions, transfers outside the EU, retention, security. JSON, or HTML with Accept: text/html.",
     };
 
     public static JsonObject Build()

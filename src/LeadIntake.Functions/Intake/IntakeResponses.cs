@@ -16,6 +16,13 @@ internal static class IntakeResponses
     /// <summary>200: a repeated delivery of a lead already stored, with its id.</summary>
     public static Ok<LeadAnswer> Repeated(CaptureResult result) => TypedResults.Ok(LeadAnswer.From(result));
 
+    /// <summary>
+    /// A form's answer body: as <see cref="Captured(CaptureResult)"/>, plus the privacy notice the lead was recorded as given
+    /// (<c>privacyNotice: {url, version}</c>) when one is configured, so the page can show the link it promised.
+    /// </summary>
+    public static LeadAnswer WithNotice(CaptureResult result, string? noticeUrl, string? noticeVersion) =>
+        LeadAnswer.From(result) with { PrivacyNotice = noticeUrl is null ? null : new NoticeAnswer(noticeUrl, noticeVersion) };
+
     /// <summary>A later event of a lead already captured (a call's status callback): 200, same id, not a duplicate.</summary>
     public static Ok<LeadAnswer> Updated(CaptureResult result) => TypedResults.Ok(LeadAnswer.From(result) with { Updated = true });
 
@@ -33,6 +40,10 @@ internal sealed record LeadAnswer(string Id, string Status, bool Duplicate)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Updated { get; init; }
 
+    /// <summary>The privacy notice the lead was recorded as given (forms, when <c>Privacy__NoticeUrl</c> is set).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NoticeAnswer? PrivacyNotice { get; init; }
+
     public static LeadAnswer From(CaptureResult result) => new(result.Id.Value, WireNames.Of(result.Status), result.Duplicate);
 }
 
@@ -41,3 +52,6 @@ internal sealed record IgnoredAnswer(bool Ignored, string Reason);
 
 /// <summary><c>{leads: [{id, status, duplicate}], ignored}</c>.</summary>
 internal sealed record BatchAnswer(IReadOnlyList<LeadAnswer> Leads, int Ignored);
+
+/// <summary><c>{url, version}</c> of the privacy notice a form lead was given.</summary>
+internal sealed record NoticeAnswer(string Url, string? Version);

@@ -1,4 +1,5 @@
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Privacy;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Intake;
@@ -13,6 +14,7 @@ internal sealed partial class LeadCapture(
     IIntakeKeys intakeKeys,
     IPipelineQueue queue,
     DeferredEnqueues deferred,
+    IOptionsMonitor<Privacy.PrivacyOptions> privacy,
     TimeProvider time,
     ILogger<LeadCapture> logger)
 {
@@ -22,6 +24,8 @@ internal sealed partial class LeadCapture(
     {
         var now = time.GetUtcNow();
         var id = LeadId.New(now);
+        // Purposes, provenance and notice are recorded with the lead itself, in the same write (docs/privacy.md).
+        captured = captured with { Privacy = captured.Privacy ?? LeadPrivacyStamp.For(captured, privacy.CurrentValue.ToPolicy(), now) };
         if (captured.ProviderEventId is { } eventId)
         {
             var claimed = await intakeKeys.ClaimAsync(captured.Provider, eventId, id, cancellationToken).ConfigureAwait(false);

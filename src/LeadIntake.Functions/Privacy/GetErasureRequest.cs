@@ -8,9 +8,9 @@ namespace LeadIntake.Functions.Privacy;
 internal sealed class GetErasureRequest(ErasureRequests erasures)
 {
     [Function(nameof(GetErasureRequest))]
-    public async Task<IResult> RunAsync(
+    public Task<Results<Ok<ErasureProgress>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "privacy/erasure/{requestId}")] HttpRequest request, string requestId, CancellationToken cancellationToken) =>
-        await HandleAsync(requestId, cancellationToken);
+        HandleAsync(requestId, cancellationToken);
 
     internal sealed record ErasureProgress(string RequestId, string Status, int LeadsErased);
 

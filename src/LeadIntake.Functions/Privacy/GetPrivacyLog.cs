@@ -14,9 +14,9 @@ internal sealed class GetPrivacyLog(IPrivacyLog log, TimeProvider time)
     private static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
 
     [Function(nameof(GetPrivacyLog))]
-    public async Task<IResult> RunAsync(
+    public Task<Results<Ok<PrivacyLogPage>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "privacy/log")] HttpRequest request, CancellationToken cancellationToken) =>
-        await HandleAsync(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), cancellationToken);
+        HandleAsync(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), cancellationToken);
 
     internal sealed record PrivacyLogLine(DateTimeOffset At, string Action, string RequestedBy, string Operator, int Records, string? RequestId, string? Detail);
 

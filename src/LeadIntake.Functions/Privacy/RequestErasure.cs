@@ -22,9 +22,9 @@ internal sealed class RequestErasure(ErasureRequests erasures, IOptionsMonitor<S
     private const int MaxRequestedBy = 100;
 
     [Function(nameof(RequestErasure))]
-    public async Task<IResult> RunAsync(
+    public Task<Results<Accepted<ErasureAccepted>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "privacy/erasure")] HttpRequest request, CancellationToken cancellationToken) =>
-        await HandleAsync(request, cancellationToken);
+        HandleAsync(request, cancellationToken);
 
     internal sealed record ErasureAccepted(string RequestId, string Status);
 
@@ -89,5 +89,4 @@ internal sealed class RequestErasure(ErasureRequests erasures, IOptionsMonitor<S
         return value.ValueKind == JsonValueKind.String && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
     }
 
-    // Every problem of the app is a ProblemHttpResult under the IResult the shared helpers return.
 }

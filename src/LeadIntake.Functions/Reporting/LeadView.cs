@@ -45,6 +45,8 @@ internal sealed record LeadView(
     /// <summary>The won deal's value as the rep entered it (revenue KPIs).</summary>
     public DealAmount? WonAmount { get; init; }
     public string? LostToCompetitor { get; init; }
+    /// <summary>Purposes with basis and evidence, provenance and notice given (docs/privacy.md); provenance only for older leads.</summary>
+    public LeadIntake.Core.Privacy.LeadPrivacy? Privacy { get; init; }
 
     public static LeadView From(Lead lead, IReadOnlyList<LeadEvent> events) => new(
         lead.Id.Value,
@@ -69,6 +71,7 @@ internal sealed record LeadView(
         events)
     {
         OriginalContact = lead.OriginalContact,
+        Privacy = LeadIntake.Core.Privacy.LeadPrivacyStamp.Of(lead),
         AttachedTo = lead.AttachedTo?.Value,
         Touches = lead.Touches,
         ReleasedFromQuarantine = lead.ReleasedFromQuarantine,

@@ -12,7 +12,7 @@ namespace LeadIntake.Functions.Screening;
 /// </summary>
 internal sealed class MailboxLinks(IOptionsMonitor<LinksOptions> links, IOptionsMonitor<IntakeOptions> intake, TimeProvider time)
 {
-    private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes());
+    private ActionLinkSigner Signer => new(links.CurrentValue.KeyBytes(), links.CurrentValue.PreviousKeyBytes());
 
     public string For(LeadId id, string mailbox, RepAction action)
     {

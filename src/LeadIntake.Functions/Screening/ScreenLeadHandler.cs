@@ -1,5 +1,6 @@
 using LeadIntake.Core.Dispatch.Links;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Privacy;
 using LeadIntake.Core.Screening;
 using LeadIntake.Core.Stages;
 using LeadIntake.Functions.Hosting;
@@ -23,6 +24,7 @@ internal sealed partial class ScreenLeadHandler(
     MailboxLinks mailboxLinks,
     ScreeningContextSource contextSource,
     IOptionsMonitor<ScreeningOptions> options,
+    IOptionsMonitor<Privacy.PrivacyOptions> privacy,
     TimeProvider time,
     ILogger<ScreenLeadHandler> logger,
     Core.Privacy.ISuppressionList? suppressions = null) : ILeadStage<ScreeningFacts>
@@ -52,6 +54,7 @@ internal sealed partial class ScreenLeadHandler(
             ServiceMailbox = Mailbox(lead.Id, settings.ServiceMailbox),
             HrMailbox = Mailbox(lead.Id, settings.HrMailbox),
             MarketingMailbox = Mailbox(lead.Id, settings.MarketingMailbox),
+            Acknowledgement = privacy.CurrentValue is { AcknowledgeEmailLeads: true } p ? new AcknowledgementNotice(p.ToPolicy().NoticeUrl, p.ToPolicy().NoticeVersion) : null,
         };
         if (lead.ReleasedFromQuarantine)
         {

@@ -80,4 +80,25 @@ public sealed class ActionLinkSignerTests
         var valid = Assert.IsType<ActionLinkVerification.Valid>(Signer.Verify(token, Id, RepAction.Disqualify, Monday));
         Assert.Equal("n2", valid.Claims.Nonce);
     }
+
+    [Fact]
+    public void A_link_signed_before_a_key_rotation_still_verifies_while_the_old_key_is_listed_as_previous()
+    {
+        var oldKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var newKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
+        var token = new ActionLinkSigner(oldKey).Sign(Claims);
+
+        var rotated = new ActionLinkSigner(newKey, [oldKey]);
+
+        Assert.IsType<ActionLinkVerification.Valid>(rotated.Verify(token, Id, RepAction.Accept, Monday));
+        Assert.IsType<ActionLinkVerification.Tampered>(new ActionLinkSigner(newKey).Verify(token, Monday));
+        // New links are signed with the new key only: once the old key is dropped they still verify.
+        Assert.IsType<ActionLinkVerification.Valid>(new ActionLinkSigner(newKey).Verify(rotated.Sign(Claims), Monday));
+    }
+
+    [Fact]
+    public void A_short_previous_key_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new ActionLinkSigner(new byte[32], [new byte[16]]));
+    }
 }

@@ -23,9 +23,9 @@ public sealed class CallLeadCaptureTests
     private CallLeadCapture Capture()
     {
         var deferred = new DeferredEnqueues(_h.Queue, Options.Create(new IntakeOptions()), _h.Time, NullLogger<DeferredEnqueues>.Instance);
-        var capture = new LeadCapture(_h.Store, _keys, _h.Queue, deferred, _h.Time, NullLogger<LeadCapture>.Instance);
+        var capture = new LeadCapture(_h.Store, _keys, _h.Queue, deferred, new FixedOptions<LeadIntake.Functions.Privacy.PrivacyOptions>(new()), _h.Time, NullLogger<LeadCapture>.Instance);
         var raw = new WebhookLeadCapture(capture, new InMemoryRawPayloads(), NullLogger<WebhookLeadCapture>.Instance);
-        return new CallLeadCapture(_h.Store, _keys, _deliveries, _h.Queue, deferred, raw, _h.Runner, _h.Time, NullLogger<CallLeadCapture>.Instance);
+        return new CallLeadCapture(_h.Store, _keys, _deliveries, _h.Queue, deferred, raw, _h.Runner, new FixedOptions<LeadIntake.Functions.Privacy.PrivacyOptions>(new()), _h.Time, NullLogger<CallLeadCapture>.Instance);
     }
 
     private static CallEvent Event(CallEventKind kind, CallState state, string delivery) => new()

@@ -17,6 +17,7 @@ public sealed class ScreenLeadHandlerTests
 {
     private const string ServiceMailbox = "service@fonderie-test.example";
     private readonly StageHarness _h = new();
+    private LeadIntake.Functions.Privacy.PrivacyOptions Privacy { get; } = new() { NoticeUrl = "https://www.fonderie-test.example/privacy", NoticeVersion = "2026-11" };
 
     private ScreenLeadHandler Handler(ScreeningDecider? screen = null)
     {
@@ -31,7 +32,7 @@ public sealed class ScreenLeadHandlerTests
             new FixedOptions<IntakeOptions>(new IntakeOptions()),
             _h.Time);
         return new ScreenLeadHandler(_h.Store, _h.Contacts, _h.Runner, screen ?? LeadScreener.Screen, links,
-            new ScreeningContextSource(settings, NullLogger<ScreeningContextSource>.Instance), settings, _h.Time, NullLogger<ScreenLeadHandler>.Instance);
+            new ScreeningContextSource(settings, NullLogger<ScreeningContextSource>.Instance), settings, new FixedOptions<LeadIntake.Functions.Privacy.PrivacyOptions>(Privacy), _h.Time, NullLogger<ScreenLeadHandler>.Instance);
     }
 
     /// <summary>The real screener's verdict (so the contact is normalised) with the trigger and intent forced.</summary>
@@ -219,6 +220,79 @@ public sealed class ScreenLeadHandlerTests
         var example = Assert.Single(_h.Feedback.Examples);
         Assert.Equal((LeadIntent.Commercial, FeedbackSource.Released, "marketing@fonderie-test.example", releasedAt), (example.Label, example.Source, example.Actor, example.At));
         Assert.Equal([lead.Id], _h.Queue.On(PipelineQueue.Dispatch));
+    }
+
+    [Fact]
+    public async Task Screen_acknowledges_an_accepted_email_lead_once_with_the_notice_link_even_when_redelivered()
+    {
+        var lead = Put(EmailLead());
+        var handler = Handler();
+
+        await handler.HandleAsync(lead.Id, CancellationToken.None);
+        await handler.HandleAsync(lead.Id, CancellationToken.None);
+
+        Assert.Equal(LeadStatus.Mql, _h.Store.Get(lead.Id).Status);
+        var ack = Assert.Single(_h.Outbox.SentAbout(lead.Id), m => m.Purpose == LeadIntake.Core.Privacy.AcknowledgementMail.Purpose);
+        Assert.Equal("jeanne@fonderie-vosges.example", ack.To.Address);
+        Assert.Contains("https://www.fonderie-test.example/privacy", ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nous avons bien reçu votre demande", ack.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("devis pour 40", ack.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screen_acknowledges_a_routed_email_request_too()
+    {
+        var lead = Put(EmailLead());
+
+        await Handler(Forced(LeadTrigger.RouteToService, LeadIntent.Service)).HandleAsync(lead.Id, CancellationToken.None);
+
+        Assert.Contains(_h.Outbox.SentAbout(lead.Id), m => m.Purpose == LeadIntake.Core.Privacy.AcknowledgementMail.Purpose);
+    }
+
+    [Fact]
+    public async Task Screen_acknowledges_no_spam_no_lead_held_for_review_and_no_auto_reply()
+    {
+        var spam = Put(EmailLead());
+        var held = Put(EmailLead());
+        var autoReply = Put(EmailLead(autoReply: true));
+
+        await Handler(Forced(LeadTrigger.Quarantine, LeadIntent.Spam)).HandleAsync(spam.Id, CancellationToken.None);
+        await Handler(Forced(LeadTrigger.HoldForReview, LeadIntent.Spam)).HandleAsync(held.Id, CancellationToken.None);
+        await Handler().HandleAsync(autoReply.Id, CancellationToken.None);
+
+        Assert.Equal(LeadStatus.Spam, _h.Store.Get(spam.Id).Status);
+        Assert.Equal(LeadStatus.Review, _h.Store.Get(held.Id).Status);
+        Assert.DoesNotContain(_h.Outbox.SentAbout(spam.Id), m => m.Purpose == LeadIntake.Core.Privacy.AcknowledgementMail.Purpose);
+        Assert.DoesNotContain(_h.Outbox.SentAbout(held.Id), m => m.Purpose == LeadIntake.Core.Privacy.AcknowledgementMail.Purpose);
+        Assert.DoesNotContain(_h.Outbox.SentAbout(autoReply.Id), m => m.Purpose == LeadIntake.Core.Privacy.AcknowledgementMail.Purpose);
+    }
+
+    [Fact]
+    public async Task Screen_sends_no_acknowledgement_when_it_is_turned_off()
+    {
+        Privacy.AcknowledgeEmailLeads = false;
+        var lead = Put(EmailLead());
+
+        await Handler().HandleAsync(lead.Id, CancellationToken.None);
+
+        Assert.Equal(LeadStatus.Mql, _h.Store.Get(lead.Id).Status);
+        Assert.Empty(_h.Outbox.SentAbout(lead.Id));
+    }
+
+    private Lead EmailLead(bool autoReply = false)
+    {
+        var lead = StageLeads.Captured(_h.Time.GetUtcNow());
+        _h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        return lead with
+        {
+            Captured = lead.Captured with
+            {
+                Channel = Channel.Email,
+                Provider = "sendgrid",
+                Subject = "Demande de devis",
+                Signals = AntiBotSignals.None with { AutoReply = autoReply },
+            },
+        };
     }
 
     private Lead Put(Lead lead, params LeadEvent[] events)

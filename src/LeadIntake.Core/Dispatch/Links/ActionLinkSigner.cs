@@ -18,12 +18,24 @@ public sealed class ActionLinkSigner
     // Payloads are a few hundred bytes; anything far longer is not ours and is refused before any work.
     private const int MaxTokenLength = 2048;
     private readonly byte[] key;
+    private readonly byte[][] verifyKeys;
 
     /// <param name="key">The secret, at least 32 bytes (the HMAC-SHA256 block security); rotate by changing it.</param>
-    public ActionLinkSigner(ReadOnlySpan<byte> key)
+    public ActionLinkSigner(ReadOnlySpan<byte> key) : this(key, [])
+    {
+    }
+
+    /// <param name="key">The secret new links are signed with, at least 32 bytes.</param>
+    /// <param name="previousKeys">
+    /// Keys links were signed with before a rotation: still accepted on read, never used to sign, so the links already
+    /// in mailboxes keep working until they expire. Drop a previous key once the link lifetime has passed.
+    /// </param>
+    public ActionLinkSigner(ReadOnlySpan<byte> key, IReadOnlyList<byte[]> previousKeys)
     {
         if (key.Length < 32) throw new ArgumentException("The action link key must be at least 32 bytes.", nameof(key));
+        if (previousKeys.Any(k => k.Length < 32)) throw new ArgumentException("Every previous action link key must be at least 32 bytes.", nameof(previousKeys));
         this.key = key.ToArray();
+        verifyKeys = [this.key, .. previousKeys];
     }
 
     /// <summary>A fresh random nonce (128 bits, base64url).</summary>
@@ -61,13 +73,21 @@ public sealed class ActionLinkSigner
             return new ActionLinkVerification.Malformed();
         }
         // Constant time, so the comparison leaks nothing about how much of a forged MAC was right.
-        if (mac.Length != MacLength || !CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload)))
+        if (mac.Length != MacLength || !SignedByAnyKey(mac, payload))
         {
             return new ActionLinkVerification.Tampered();
         }
         var claims = Read(payload);
         if (claims is null) return new ActionLinkVerification.Malformed();
         return now >= claims.ExpiresAt ? new ActionLinkVerification.Expired(claims) : new ActionLinkVerification.Valid(claims);
+    }
+
+    /// <summary>The current key, then each previous one: every key is tried, so the time taken says nothing about which matched.</summary>
+    private bool SignedByAnyKey(byte[] mac, byte[] payload)
+    {
+        bool matched = false;
+        foreach (var candidate in verifyKeys) matched |= CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(candidate, payload));
+        return matched;
     }
 
     /// <summary>

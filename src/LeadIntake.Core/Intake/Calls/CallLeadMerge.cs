@@ -60,8 +60,15 @@ public static class CallLeadMerge
             Signals = existing?.Signals ?? AntiBotSignals.None,
             ExtraFields = extra,
             Call = call,
+            Privacy = WithCalledNumber(existing?.Privacy, call.To),
         };
     }
+
+    /// <summary>A call lead's provenance learns the number called when a later event is the first to give it.</summary>
+    private static Privacy.LeadPrivacy? WithCalledNumber(Privacy.LeadPrivacy? privacy, string? to) =>
+        privacy is { Provenance.Origin: Privacy.Provenance.Unknown } && !string.IsNullOrWhiteSpace(to)
+            ? privacy with { Provenance = privacy.Provenance with { Origin = to } }
+            : privacy;
 
     /// <summary>The lead message a rep reads: the transcript when there is one, else what happened and what to do.</summary>
     public static string Describe(CallDetails call) => call switch

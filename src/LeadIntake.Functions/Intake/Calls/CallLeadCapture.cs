@@ -20,6 +20,7 @@ internal sealed class CallLeadCapture(
     DeferredEnqueues deferred,
     WebhookLeadCapture raw,
     StageRunner runner,
+    IOptionsMonitor<Privacy.PrivacyOptions> privacy,
     TimeProvider time,
     ILogger<CallLeadCapture> logger)
 {
@@ -60,6 +61,8 @@ internal sealed class CallLeadCapture(
         if (stored is null)
         {
             var first = CallLeadMerge.Merge(null, callEvent);
+            // Purposes, provenance and the IVR notice the caller heard, recorded when the call's lead is created.
+            first = first with { Privacy = Core.Privacy.LeadPrivacyStamp.For(first, privacy.CurrentValue.ToPolicy(), now) };
             var (lead, captured) = Lead.Capture(first, id, now);
             if (await store.TryCreateAsync(lead, captured, cancellationToken).ConfigureAwait(false))
             {

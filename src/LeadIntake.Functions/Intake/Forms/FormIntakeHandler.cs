@@ -14,6 +14,7 @@ internal sealed class FormIntakeHandler(
     LeadCapture capture,
     CaptchaVerifier captcha,
     IOptionsSnapshot<FormsOptions> forms,
+    IOptionsMonitor<Privacy.PrivacyOptions> privacy,
     TimeProvider time,
     ILogger<FormIntakeHandler> logger)
 {
@@ -48,7 +49,12 @@ internal sealed class FormIntakeHandler(
         if (outcome is not ParseOutcome<CapturedLead>.Parsed parsed) return Problems.Invalid(outcome is ParseOutcome<CapturedLead>.Invalid invalid ? invalid.Errors : []);
 
         var result = await capture.CaptureAsync(parsed.Value, cancellationToken);
-        if (!IsBrowserFormPost(request)) return result.Duplicate ? IntakeResponses.Repeated(result) : IntakeResponses.Accepted(result);
+        var notice = privacy.CurrentValue.ToPolicy();
+        if (!IsBrowserFormPost(request))
+        {
+            var answer = IntakeResponses.WithNotice(result, notice.NoticeUrl, notice.NoticeVersion);
+            return result.Duplicate ? TypedResults.Ok(answer) : TypedResults.Accepted($"/api/leads/{result.Id.Value}", answer);
+        }
         var target = FormRedirect.Decide(FormLeadParser.RequestedRedirect(fields), options.ThankYouUrl, FormsOptions.Origins(options.AllowedRedirects));
         return target is null
             ? ThankYouPage.Render(fields, request)
