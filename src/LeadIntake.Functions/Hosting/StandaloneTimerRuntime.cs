@@ -12,7 +12,14 @@ internal sealed partial class StandaloneTimerRuntime(IServiceProvider services, 
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(FunctionCatalog.Timers.Select(entry => RunScheduleAsync(entry, stoppingToken)));
+        Task.WhenAll(FunctionCatalog.Timers.Where(entry => !IsDisabled(entry.Declaration.Name, configuration)).Select(entry => RunScheduleAsync(entry, stoppingToken)));
+
+    /// <summary>
+    /// The Functions host's switch for one function: the app setting <c>AzureWebJobs.&lt;Name&gt;.Disabled</c> = <c>true</c>
+    /// (also read as <c>AzureWebJobs__&lt;Name&gt;__Disabled</c>, where a platform refuses dots in setting names).
+    /// </summary>
+    public static bool IsDisabled(string functionName, IConfiguration configuration) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{functionName}.Disabled"] ?? configuration[$"AzureWebJobs:{functionName}:Disabled"], out var disabled) && disabled;
 
     public static CrontabSchedule ParseSchedule(string schedule) =>
         CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
