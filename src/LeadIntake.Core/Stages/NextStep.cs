@@ -15,6 +15,13 @@ public abstract record NextStep
     /// <summary>Put the lead on a pipeline queue. The consumer is idempotent, so a repeat is harmless.</summary>
     public sealed record Enqueue(PipelineQueue Queue, LeadId Lead) : NextStep;
 
+    /// <summary>
+    /// Run the stage that reads <paramref name="Queue"/> next, here and now, on the lead as just saved: no queue hop and
+    /// no re-read of the lead. The queue stays the retry path: when the next stage can't run here (none, turned off) or
+    /// fails, the lead is put on <paramref name="Queue"/> as an <see cref="Enqueue"/> would.
+    /// </summary>
+    public sealed record Continue(PipelineQueue Queue, LeadId Lead) : NextStep;
+
     /// <summary>Send a mail about the lead once: the outbox keeps one mail per lead and purpose.</summary>
     public sealed record SendMail(LeadId Lead, OutgoingMail Mail) : NextStep;
 

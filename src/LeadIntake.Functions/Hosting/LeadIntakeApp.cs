@@ -113,6 +113,8 @@ internal static class LeadIntakeApp
         services.AddScoped<ScreenLeadHandler>();
         services.AddScreening(configuration);
         services.AddScoped<DispatchLeadHandler>();
+        services.AddScoped<Stages.IStageContinuation>(sp => sp.GetRequiredService<DispatchLeadHandler>());
+        services.AddScoped<Stages.StageContinuations>();
         // Standalone creates function classes from the scope as the worker does; registered, tests can resolve them too.
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 
