@@ -12,7 +12,14 @@ public interface ILeadStore
     /// Replaces the lead if it is still at <paramref name="current"/>'s version, and appends <paramref name="events"/>,
     /// all or nothing. Throws <see cref="LeadChangedConcurrentlyException"/> when someone else saved first.
     /// </summary>
-    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken);
+    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(StoredLead, Lead, IReadOnlyList{LeadEvent}, CancellationToken)"/>, with changes to the
+    /// lead's outbox rows (<paramref name="mail"/>: a claim, a <c>sent</c> mark) in the same transaction.
+    /// </summary>
+    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<Mail.LeadMailRow> mail, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken);
 

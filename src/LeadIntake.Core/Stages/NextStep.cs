@@ -22,8 +22,12 @@ public abstract record NextStep
     /// </summary>
     public sealed record Continue(PipelineQueue Queue, LeadId Lead) : NextStep;
 
-    /// <summary>Send a mail about the lead once: the outbox keeps one mail per lead and purpose.</summary>
-    public sealed record SendMail(LeadId Lead, OutgoingMail Mail) : NextStep;
+    /// <summary>
+    /// Send a mail about the lead once: the outbox keeps one mail per lead and purpose. <paramref name="ClaimWithSave"/>:
+    /// the mail's purpose is new with the save that precedes this step (it carries the time of the change), so its
+    /// outbox claim is written in that save's transaction, and its <c>sent</c> mark in the lead's next save.
+    /// </summary>
+    public sealed record SendMail(LeadId Lead, OutgoingMail Mail, bool ClaimWithSave = false) : NextStep;
 
     /// <summary>Hold the lead in the review queue that the daily digest lists.</summary>
     public sealed record AddToReview(LeadId Lead, DateTimeOffset HeldAt) : NextStep;

@@ -16,7 +16,7 @@ internal interface IStageContinuation
 /// The stages that may continue a run, by the queue that would otherwise carry the lead. Looked up when first needed
 /// rather than injected into <see cref="StageRunner"/>: those stages run on a <see cref="StageRunner"/> themselves.
 /// </summary>
-internal sealed class StageContinuations(IServiceProvider services)
+internal sealed class StageContinuations(Func<IEnumerable<IStageContinuation>> stages)
 {
-    public IStageContinuation? For(PipelineQueue queue) => services.GetServices<IStageContinuation>().FirstOrDefault(c => c.Queue == queue);
+    public IStageContinuation? For(PipelineQueue queue) => stages().FirstOrDefault(c => c.Queue == queue);
 }

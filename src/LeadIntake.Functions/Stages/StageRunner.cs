@@ -1,4 +1,5 @@
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
 using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Functions.Stages;
@@ -37,53 +38,82 @@ internal sealed partial class StageRunner(
     }
 
     public async Task<LeadChange> RunAsync(StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, CancellationToken cancellationToken) =>
-        (await RunCoreAsync(stored, stage, decide, cancellationToken).ConfigureAwait(false)).Change;
+        (await RunCoreAsync(stored, stage, decide, [], cancellationToken).ConfigureAwait(false)).Change;
 
-    /// <returns>The change, and the lead as this run last saved or read it (null when it vanished): the next steps on the same lead start from it.</returns>
-    private async Task<(LeadChange Change, StoredLead? Current)> RunCoreAsync(
-        StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, CancellationToken cancellationToken)
+    /// <param name="carried"><c>sent</c> marks of mails the run before sent: written with this run's save, if it saves.</param>
+    /// <returns>
+    /// The change; the lead as this run last saved or read it (null when it vanished), from which the next steps on the
+    /// same lead start; whether a save carried <paramref name="carried"/>.
+    /// </returns>
+    private async Task<(LeadChange Change, StoredLead? Current, bool CarriedSaved)> RunCoreAsync(
+        StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, IReadOnlyList<LeadMailRow.Sent> carried, CancellationToken cancellationToken)
     {
         var decision = decide(stored.Lead, time.GetUtcNow());
-        (StageDecision Decision, StoredLead Lead) saved;
+        (StageDecision Decision, StoredLead Lead, IReadOnlyList<LeadMailRow> Mail) saved;
         try
         {
-            saved = await SaveAsync(stored, decision, cancellationToken).ConfigureAwait(false);
+            saved = await SaveAsync(stored, decision, carried, cancellationToken).ConfigureAwait(false);
         }
         catch (LeadChangedConcurrentlyException)
         {
             LogConcurrentChange(logger, stage, stored.Lead.Id.Value);
             if (await store.FindAsync(stored.Lead.Id, cancellationToken).ConfigureAwait(false) is not { } fresh)
             {
-                return (new LeadChange.Rejected("The lead no longer exists."), null);
+                return (new LeadChange.Rejected("The lead no longer exists."), null, false);
             }
-            saved = await SaveAsync(fresh, decide(fresh.Lead, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            saved = await SaveAsync(fresh, decide(fresh.Lead, time.GetUtcNow()), carried, cancellationToken).ConfigureAwait(false);
         }
         if (saved.Decision.Change is LeadChange.Applied applied) LogSaved(logger, stage, applied.Lead.Id.Value, applied.Lead.Status, applied.Events.Count);
         var current = saved.Lead;
-        foreach (var step in saved.Decision.Next)
+        var claimed = saved.Mail.OfType<LeadMailRow.Claimed>().Select(c => c.Purpose).ToHashSet(StringComparer.Ordinal);
+        var sent = new List<LeadMailRow.Sent>();
+        try
         {
-            current = await TakeAsync(step, stage, current, cancellationToken).ConfigureAwait(false);
+            foreach (var step in saved.Decision.Next)
+            {
+                current = await TakeAsync(step, stage, current, claimed, sent, cancellationToken).ConfigureAwait(false);
+            }
         }
-        return (saved.Decision.Change, current);
+        finally
+        {
+            // Mails this run sent whose mark no later save carried (none followed, or it failed): written on their own.
+            if (sent.Count > 0) await steps.RecordSentAsync(current.Lead.Id, sent).ConfigureAwait(false);
+        }
+        return (saved.Decision.Change, current, saved.Mail.OfType<LeadMailRow.Sent>().Any());
     }
 
-    private async Task<(StageDecision Decision, StoredLead Lead)> SaveAsync(StoredLead stored, StageDecision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves an applied change with the lead's outbox rows that ride on it: the <c>sent</c> marks carried from the run
+    /// before, and the claims of the mails this decision sends next whose purpose is new with it.
+    /// </summary>
+    private async Task<(StageDecision Decision, StoredLead Lead, IReadOnlyList<LeadMailRow> Mail)> SaveAsync(
+        StoredLead stored, StageDecision decision, IReadOnlyList<LeadMailRow.Sent> carried, CancellationToken cancellationToken)
     {
-        if (decision.Change is not LeadChange.Applied applied) return (decision, stored);
-        var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
-        return (decision with { Change = applied with { Lead = saved.Lead } }, saved);
+        if (decision.Change is not LeadChange.Applied applied) return (decision, stored, []);
+        List<LeadMailRow> mail = [.. carried];
+        mail.AddRange(decision.Next.OfType<NextStep.SendMail>().Where(s => s.ClaimWithSave && s.Lead == applied.Lead.Id).Select(steps.ClaimWithSave));
+        var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, mail, cancellationToken).ConfigureAwait(false);
+        return (decision with { Change = applied with { Lead = saved.Lead } }, saved, mail);
     }
 
     /// <returns>The run's lead after the step: a step on the same lead that saved it moves its version on.</returns>
-    private async Task<StoredLead> TakeAsync(NextStep step, string stage, StoredLead current, CancellationToken cancellationToken)
+    private async Task<StoredLead> TakeAsync(
+        NextStep step, string stage, StoredLead current, HashSet<string> claimed, List<LeadMailRow.Sent> sent, CancellationToken cancellationToken)
     {
         switch (step)
         {
+            case NextStep.SendMail send when send.ClaimWithSave && send.Lead == current.Lead.Id && claimed.Contains(send.Mail.Purpose):
+                // Claimed in the save just made: send, and let the lead's next save carry the sent mark.
+                sent.Add(await steps.SendClaimedAsync(send, cancellationToken).ConfigureAwait(false));
+                return current;
             case NextStep.Then then when then.Lead == current.Lead.Id:
+            {
                 // The same lead, as this run just saved or read it: no second read. If someone saved it meanwhile, the
                 // save is refused and the decision is taken again on the fresh lead, as for any stage.
-                var (_, after) = await RunCoreAsync(current, then.Stage, then.Decide, cancellationToken).ConfigureAwait(false);
+                var (_, after, carriedSaved) = await RunCoreAsync(current, then.Stage, then.Decide, [.. sent], cancellationToken).ConfigureAwait(false);
+                if (carriedSaved) sent.Clear();
                 return after ?? current;
+            }
             case NextStep.Then other:
                 await RunAsync(other.Lead, other.Stage, other.Decide, cancellationToken).ConfigureAwait(false);
                 return current;
