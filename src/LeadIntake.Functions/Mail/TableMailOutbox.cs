@@ -214,15 +214,19 @@ internal sealed partial class TableMailOutbox(
     /// </summary>
     private async Task<Claim> AfterLegacyAsync(RowAddress where, RowAddress legacy, OutgoingMail mail, TableEntity row, CancellationToken cancellationToken)
     {
-        var old = await legacy.Table.GetEntityIfExistsAsync<TableEntity>(legacy.PartitionKey, legacy.RowKey, select: ["State"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var state = old.HasValue && old.Value is { } found ? StateOf(found.GetString("State")) : (MailSendState?)null;
+        var old = await legacy.Table.GetEntityIfExistsAsync<TableEntity>(legacy.PartitionKey, legacy.RowKey, select: ["State", "Attempt"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!old.HasValue || old.Value is not { } found) return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: false);
+        var state = StateOf(found.GetString("State"));
         if (state == MailSendState.Sent)
         {
             await MarkSentAsync(where, mail, row, "sent by an earlier version (Mail table)").ConfigureAwait(false);
             return new Claim(ClaimOutcome.AlreadySent, row, false);
         }
-        // A legacy claim may hide a mail that left: the sender is asked first, as after an expired claim.
-        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: state == MailSendState.Sending);
+        // A legacy claim, or a pending row of the oldest outbox (no Attempt: it wrote pending, sent, then marked), may
+        // hide a mail that left: the sender is asked first, as after an expired claim.
+        bool recovered = state == MailSendState.Sending || found.GetInt32("Attempt") is null;
+        if (recovered) LogRecovering(logger, where.Key, mail.Purpose, 1);
+        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: recovered);
     }
 
     private async Task<bool> DeliverAsync(RowAddress where, OutgoingMail mail, Func<MimeKit.MimeMessage> create, Claim claim, CancellationToken cancellationToken)
