@@ -44,22 +44,22 @@ internal static class TableGrowthCommand
             keys.AddRange(added);
 
             var since = LeadId.New(time.GetUtcNow().AddDays(-30)).Value[..10];
-            var hit = await TimeAsync(samples, async _ =>
+            var hit = await TimeAsync(samples, async () =>
             {
                 var key = keys.Count > 0 ? keys[RandomNumberGenerator.GetInt32(keys.Count)] : "e:none";
                 await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {since}"), select: ["RowKey"]).ConfigureAwait(false)) { }
             }).ConfigureAwait(false);
-            var miss = await TimeAsync(samples, async _ =>
+            var miss = await TimeAsync(samples, async () =>
             {
                 var key = "e:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
                 await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {since}"), select: ["RowKey"]).ConfigureAwait(false)) { }
             }).ConfigureAwait(false);
-            var read = await TimeAsync(samples, async _ =>
+            var read = await TimeAsync(samples, async () =>
             {
                 var key = keys.Count > 0 ? keys[RandomNumberGenerator.GetInt32(keys.Count)] : "e:none";
                 await table.GetEntityIfExistsAsync<TableEntity>(key, "x").ConfigureAwait(false);
             }).ConfigureAwait(false);
-            var insert = await TimeAsync(samples, async _ =>
+            var insert = await TimeAsync(samples, async () =>
             {
                 var key = "e:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
                 await table.AddEntityAsync(new TableEntity(key, LeadId.New(time.GetUtcNow()).Value)).ConfigureAwait(false);
@@ -71,13 +71,13 @@ internal static class TableGrowthCommand
         return 0;
     }
 
-    private static async Task<(double P50, double P99)> TimeAsync(int samples, Func<int, Task> call)
+    private static async Task<(double P50, double P99)> TimeAsync(int samples, Func<Task> call)
     {
         var ms = new List<double>(samples);
         for (int i = 0; i < samples; i++)
         {
             long started = Stopwatch.GetTimestamp();
-            await call(i).ConfigureAwait(false);
+            await call().ConfigureAwait(false);
             ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         ms.Sort();
