@@ -103,12 +103,12 @@ internal sealed partial class TableMailOutbox(
     {
         var (low, high) = LeadMailRows.RangeOf(leadId);
         var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(leadId)} and RowKey ge {low} and RowKey lt {high}");
-        await foreach (var row in _leads.QueryAsync<TableEntity>(inPartition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _leads.QueryAsync<TableEntity>(inPartition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return new RowAddress(_leads, row.PartitionKey, row.RowKey, leadId.Value);
         }
         var legacy = TableClient.CreateQueryFilter($"PartitionKey eq {leadId.Value}");
-        await foreach (var row in _mail.QueryAsync<TableEntity>(legacy, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _mail.QueryAsync<TableEntity>(legacy, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return new RowAddress(_mail, row.PartitionKey, row.RowKey, leadId.Value);
         }
