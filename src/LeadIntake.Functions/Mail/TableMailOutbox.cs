@@ -16,6 +16,9 @@ namespace LeadIntake.Functions.Mail;
 /// <see cref="MailOptions.ClaimTimeout"/> is a run that crashed around the send: the next run takes it over and first
 /// asks the sender whether the Message-Id already left (the pickup folder can tell; an SMTP server can't, so the
 /// mail is sent again with the same Message-Id: at most one duplicate per crash during the SMTP exchange).
+/// A lead's rows live in the lead's partition of <c>Leads</c> (<see cref="LeadMailRows"/>), so a claim can ride on the
+/// save that decided the mail (<see cref="ClaimWithSave"/>, <see cref="SendClaimedAsync"/>) and the <c>sent</c> mark
+/// on the lead's next save; topics, and lead rows of earlier versions, are in <c>Mail</c>.
 /// </summary>
 internal sealed partial class TableMailOutbox(
     StorageAccount storage,
