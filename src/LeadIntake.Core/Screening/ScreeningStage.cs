@@ -81,6 +81,11 @@ public static class ScreeningStage
             case LeadStatus.RoutedOther:
                 yield return Routed(lead, LeadIntent.Other, facts);
                 break;
+            case LeadStatus.Assigned:
+                // Dispatched in the screening run, which stopped before the rep was told (a crash, a shutdown): the
+                // redelivered screening message finishes the dispatch, which repeats only its missing steps.
+                yield return new NextStep.Continue(PipelineQueue.Dispatch, lead.Id);
+                break;
             case LeadStatus.Lost when lead.AttachedTo is { } target:
                 var newLead = lead.Id;
                 yield return new NextStep.Then(target, "touch", (existing, at) => KnownContactTouch.Decide(existing, newLead, at));
@@ -96,6 +101,7 @@ public static class ScreeningStage
     {
         LeadStatus.Spam or LeadStatus.Review or LeadStatus.Mql or LeadStatus.RoutedService or LeadStatus.RoutedHr or LeadStatus.RoutedOther => true,
         LeadStatus.Lost => lead.AttachedTo is not null,
+        LeadStatus.Assigned when lead.RepNotifiedAt is null => true,
         // Released leads that moved on still owe their example (assigned, accepted…): the feedback step is a no-op when stored.
         _ => lead.ReleasedFromQuarantine,
     };

@@ -75,9 +75,20 @@ public sealed class ScreeningStageTests
     }
 
     [Fact]
-    public void A_lead_that_moved_on_takes_no_step_from_a_late_screening_message()
+    public void A_lead_assigned_without_its_rep_told_gets_its_dispatch_continued_by_a_screening_redelivery()
     {
         var assigned = Captured(ScreeningLeads.Now).MovedTo(LeadStatus.Assigned, ScreeningLeads.Now);
+
+        var decision = ScreeningStage.Decide(assigned, Facts, LeadScreener.Screen, ScreeningLeads.Now);
+
+        Assert.IsType<LeadChange.Unchanged>(decision.Change);
+        Assert.Equal(new NextStep.Continue(PipelineQueue.Dispatch, assigned.Id), decision.Next[^1]);
+    }
+
+    [Fact]
+    public void A_lead_that_moved_on_takes_no_step_from_a_late_screening_message()
+    {
+        var assigned = Captured(ScreeningLeads.Now).MovedTo(LeadStatus.Assigned, ScreeningLeads.Now) with { RepNotifiedAt = ScreeningLeads.Now };
 
         var decision = ScreeningStage.Decide(assigned, Facts, LeadScreener.Screen, ScreeningLeads.Now);
 
