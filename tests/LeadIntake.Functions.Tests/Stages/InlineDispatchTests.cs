@@ -170,6 +170,24 @@ public sealed class InlineDispatchTests
     }
 
     [Fact]
+    public async Task A_screening_redelivery_finishes_an_inline_dispatch_that_stopped_before_the_rep_was_told()
+    {
+        var lead = PutCaptured();
+        H.Store.BeforeNextSave(_ => { }); // screened
+        H.Store.BeforeNextSave(store => store.FailNextSaves()); // assigned; then the notified save fails, and so does the fallback queue put
+        H.Queue.FailNext();
+
+        await Assert.ThrowsAsync<IOException>(() => Screener().HandleAsync(lead.Id, CancellationToken.None));
+        Assert.Equal(LeadStatus.Assigned, H.Store.Get(lead.Id).Status);
+        Assert.Empty(H.Queue.Messages);
+
+        await Screener().HandleAsync(lead.Id, CancellationToken.None); // the screening message comes back
+
+        Assert.NotNull(H.Store.Get(lead.Id).RepNotifiedAt);
+        Assert.Single(H.Outbox.Deliveries);
+    }
+
+    [Fact]
     public async Task Screening_records_no_client_key_when_client_bursts_are_not_counted()
     {
         var lead = PutCaptured(client: "10.1.2.3");
