@@ -77,6 +77,7 @@ internal static class LoadCommand
             }
 
             var before = counter.Snapshot();
+            counter.StartLatencyWindow();
             var cpuBefore = process?.CpuTime() ?? Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = GC.GetTotalPauseDuration();
             process?.ResetSampledPeak();
@@ -94,6 +95,7 @@ internal static class LoadCommand
             bool complete = await WaitForNotifiedAsync(storage, acceptedIds, TimeSpan.FromSeconds(options.TimeoutSeconds)).ConfigureAwait(false);
             var finished = time.GetUtcNow();
             var after = counter.Snapshot();
+            var latencies = counter.StopLatencyWindow();
             var cpu = (process?.CpuTime() ?? Process.GetCurrentProcess().TotalProcessorTime) - cpuBefore;
             var gcPause = GC.GetTotalPauseDuration() - gcBefore;
             var loadAfter = LoadAverage();
@@ -111,7 +113,7 @@ internal static class LoadCommand
                 botPosts.GroupBy(p => p.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
                 LoadReport.Percentile(botPosts.Select(p => p.LatencyMs).Order().ToList(), 0.99));
 
-            var figures = LoadReport.Compute(options, RepEmail, posts, leads, mails, process is null ? Delta(before, after) : new Dictionary<string, long>(),
+            var figures = LoadReport.Compute(options, RepEmail, posts, leads, mails, process is null ? Delta(before, after) : new Dictionary<string, long>(), latencies,
                 started, lastSend, finished, app, flood, sampled.PeakQueue, sampled.PeakThreads, gcPause, loadBefore, loadAfter);
             LoadReport.Print(figures, output);
             if (options.JsonOut is not null)

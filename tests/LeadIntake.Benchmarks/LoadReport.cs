@@ -32,6 +32,7 @@ internal sealed record LoadReport(
     double QueueTransactionsPerLead,
     long EmptyReceives,
     IReadOnlyDictionary<string, double> TransactionsPerLeadByOperation,
+    IReadOnlyList<LoadOperationLatency> OperationLatencies,
     double PeakWorkingSetMb,
     long PeakThreadPoolQueue,
     double GcPauseMs,
@@ -48,7 +49,7 @@ internal sealed record LoadReport(
 {
     public static LoadReport Compute(
         LoadOptions options, string repEmail, IReadOnlyList<LoadPost> posts, IReadOnlyDictionary<string, Lead> leads, IReadOnlyList<LoadMail> mails,
-        IReadOnlyDictionary<string, long> transactions, DateTimeOffset started, DateTimeOffset lastSend, DateTimeOffset finished,
+        IReadOnlyDictionary<string, long> transactions, IReadOnlyList<LoadOperationLatency> latencies, DateTimeOffset started, DateTimeOffset lastSend, DateTimeOffset finished,
         LoadAppFigures app, LoadFloodFigures flood, long peakQueue, int peakThreads, TimeSpan gcPause, string loadBefore, string loadAfter)
     {
         var acceptedIds = posts.Where(p => p.LeadId is not null).Select(p => p.LeadId!).ToList();
@@ -83,6 +84,7 @@ internal sealed record LoadReport(
             Math.Max(0, (lastNotified - lastSend).TotalSeconds),
             total / n, (total - empty) / n, table / n, queue / n, empty,
             transactions.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value / n, StringComparer.Ordinal),
+            latencies,
             app.PeakMemoryMb, peakQueue, gcPause.TotalMilliseconds, peakThreads,
             app.CpuSeconds / n, app, flood,
             acceptedIds.Count - notified.Count,
@@ -121,5 +123,13 @@ internal sealed record LoadReport(
             transactions per lead by operation:
             """));
         foreach (var (operation, perLead) in r.TransactionsPerLeadByOperation) output.WriteLine(string.Create(c, $"  {operation,-26} {perLead,6:0.00}"));
+        if (r.OperationLatencies.Count == 0) return;
+        output.WriteLine("per operation and table/queue (measured part; attempts per lead, latency in ms):");
+        output.WriteLine(string.Create(c, $"  {"operation · table or queue",-44} {"/lead",6} {"p50",8} {"p99",8} {"max",8}"));
+        double n = Math.Max(1, r.Accepted);
+        foreach (var l in r.OperationLatencies)
+        {
+            output.WriteLine(string.Create(c, $"  {l.Operation,-44} {l.Count / n,6:0.00} {l.P50Ms,8:0.0} {l.P99Ms,8:0.0} {l.MaxMs,8:0.0}"));
+        }
     }
 }

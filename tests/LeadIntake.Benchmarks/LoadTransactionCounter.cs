@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -8,43 +9,93 @@ namespace LeadIntake.Benchmarks;
 /// Counts storage transactions (every HTTP attempt: the service bills retries too) by service and operation. Added to
 /// every storage client of the app through <c>ClientOptionsConfigurer.AddPolicy</c> at <see cref="HttpPipelinePosition.PerRetry"/>,
 /// where the response body is already buffered, so a queue receive that returned no message can be told apart: that is
-/// idle polling, not per-lead work.
+/// idle polling, not per-lead work. While a measurement window is open (<see cref="StartLatencyWindow"/>) it also keeps
+/// each attempt's latency by operation and table or queue (request sent → response buffered), so a run shows which
+/// call is slow under load, not only how many there are.
 /// </summary>
 internal sealed class LoadTransactionCounter(int tablePort, int queuePort) : HttpPipelinePolicy
 {
     public const string EmptyReceive = "queue receive (empty)";
     private static readonly byte[] MessageIdTag = "<MessageId>"u8.ToArray();
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<double>> _latencies = new(StringComparer.Ordinal);
+    private volatile bool _timing;
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        long started = Stopwatch.GetTimestamp();
         try
         {
             ProcessNext(message, pipeline);
         }
         finally
         {
-            Count(message);
+            Count(message, started);
         }
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        long started = Stopwatch.GetTimestamp();
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
         }
         finally
         {
-            Count(message);
+            Count(message, started);
         }
     }
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
 
-    private void Count(HttpMessage message) => _counts.AddOrUpdate(Classify(message), 1, (_, n) => n + 1);
+    /// <summary>Forgets the latencies kept so far and keeps those of the attempts from now on (the measured part of a run).</summary>
+    public void StartLatencyWindow()
+    {
+        _latencies.Clear();
+        _timing = true;
+    }
 
-    private string Classify(HttpMessage message)
+    /// <summary>Closes the window: per operation and table or queue, the attempts and their latency p50 / p99 / max in ms.</summary>
+    public IReadOnlyList<LoadOperationLatency> StopLatencyWindow()
+    {
+        _timing = false;
+        return [.. _latencies
+            .Select(p =>
+            {
+                var sorted = p.Value.Order().ToList();
+                return new LoadOperationLatency(p.Key, sorted.Count, LoadReport.Percentile(sorted, 0.50), LoadReport.Percentile(sorted, 0.99), sorted.Count > 0 ? sorted[^1] : double.NaN);
+            })
+            .OrderByDescending(l => l.Count)];
+    }
+
+    private void Count(HttpMessage message, long started)
+    {
+        var (operation, target) = Classify(message);
+        _counts.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        if (_timing)
+        {
+            _latencies.GetOrAdd($"{operation} · {target}", _ => new()).Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private (string Operation, string Target) Classify(HttpMessage message)
+    {
+        var uri = message.Request.Uri.ToUri();
+        return (Operation(message), Target(uri));
+    }
+
+    /// <summary>The table or queue the request is about: Azurite's paths are <c>/{account}/{table or queue}…</c>.</summary>
+    private static string Target(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2) return "(account)";
+        var name = segments[1];
+        int paren = name.IndexOf('(', StringComparison.Ordinal);
+        return paren > 0 ? name[..paren] : name;
+    }
+
+    private string Operation(HttpMessage message)
     {
         var request = message.Request;
         var uri = request.Uri.ToUri();
@@ -91,3 +142,6 @@ internal sealed class LoadTransactionCounter(int tablePort, int queuePort) : Htt
             && bytes.AsSpan().IndexOf(MessageIdTag) >= 0;
     }
 }
+
+/// <summary>One operation on one table or queue during the measured part of a run: attempts and latency in ms.</summary>
+internal sealed record LoadOperationLatency(string Operation, int Count, double P50Ms, double P99Ms, double MaxMs);

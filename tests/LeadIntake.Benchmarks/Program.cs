@@ -26,6 +26,8 @@ switch (verb)
         return await FaultCommand.RunAsync(rest, Console.Out, Console.Error);
     case "console":
         return await ConsoleCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "table-growth":
+        return await TableGrowthCommand.RunAsync(rest, Console.Out);
     case "kpis":
         return await LeadIntake.Benchmarks.Kpis.KpiBenchCommand.RunAsync(rest, Console.Out);
     default:
@@ -46,6 +48,9 @@ switch (verb)
                                               quarantine requests signed in; median and p90 latency, table transactions per request
               fault [--rate 20] [--duration 90] [--outage 30] [--kill-at 15] [--restart-at 18] [--outage-at 35] [--timeout 180] [--json FILE]
                                               fault run: two app processes on one emulator pair; one killed and restarted, storage stopped and restarted
+              table-growth [--sizes 0,5000,20000,50000] [--samples 200] [--writers 16]
+                                              the table emulator's partition range query, point read and insert latency as a
+                                              Contacts-like table (one row per partition) grows
               kpis [--leads 100000] [--runs 7] [--project-leads 40]
                                               KPI page render time for a month of N leads (counters as the projections write them), and
                                               storage transactions per stage change of the projections (sequential and 8 concurrent writers)

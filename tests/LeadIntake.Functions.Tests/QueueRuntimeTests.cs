@@ -29,7 +29,8 @@ public sealed class QueueRuntimeTests
     public async Task Message_moves_to_poison_with_content_intact_after_maxDequeueCount_failures_and_replay_brings_it_back()
     {
         await using var app = await TestApp.StartAsync(
-            settings: new() { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3" },
+            // The poison path under test is the dispatch queue's: dispatch runs from it, not inline after screening.
+            settings: new() { ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3", ["Dispatch:InlineAfterScreening"] = "false" },
             services: WithFaultyMail(s => s.Failing = true));
         var sender = (FaultyMailSender)app.GetService<IMailSender>();
         var poison = app.RawQueue("leads-dispatch-poison");
@@ -69,7 +70,8 @@ public sealed class QueueRuntimeTests
         // Storage takes the visibility timeout in whole seconds (REST visibilitytimeout), so test with whole seconds.
         var visibility = TimeSpan.FromSeconds(2);
         await using var app = await TestApp.StartAsync(
-            settings: new() { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = visibility.ToString() },
+            // The retry under test is the dispatch queue's: dispatch runs from it, not inline after screening.
+            settings: new() { ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = visibility.ToString(), ["Dispatch:InlineAfterScreening"] = "false" },
             services: WithFaultyMail(s => s.FailFirst = 1));
         var sender = (FaultyMailSender)app.GetService<IMailSender>();
 

@@ -15,7 +15,8 @@ public sealed class TelemetryTests
     {
         var activities = new List<Activity>();
         var metrics = new List<Metric>();
-        await using var app = await TestApp.StartAsync(services: s =>
+        // One activity per queue function: dispatch through its queue (inline after screening, it is part of ScreenLead's).
+        await using var app = await TestApp.StartAsync(settings: new() { ["Dispatch:InlineAfterScreening"] = "false" }, services: s =>
         {
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities));
             s.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics));

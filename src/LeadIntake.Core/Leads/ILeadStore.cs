@@ -15,7 +15,14 @@ public interface ILeadStore
     /// store also rewrites the lead's earlier events through <see cref="Privacy.LeadRedaction.Redact"/> in the same save:
     /// no free text is left beside a purged lead.
     /// </summary>
-    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken);
+    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(StoredLead, Lead, IReadOnlyList{LeadEvent}, CancellationToken)"/>, with changes to the
+    /// lead's outbox rows (<paramref name="mail"/>: a claim, a <c>sent</c> mark) in the same transaction.
+    /// </summary>
+    Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<Mail.LeadMailRow> mail, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken);
 

@@ -22,6 +22,12 @@ public sealed record ScreeningFacts
     public required RoutedMailbox HrMailbox { get; init; }
     public required RoutedMailbox MarketingMailbox { get; init; }
 
+    /// <summary>
+    /// Whether the lead is recorded under its client fingerprint too. Only client-burst counting reads those rows, so
+    /// with it off (<c>Screening:CountClientBursts=false</c>) the row would be a write per lead that nothing reads.
+    /// </summary>
+    public bool RecordClientKey { get; init; } = true;
+
     /// <summary>Who released the lead from quarantine or review (the last <c>released</c> event), for its ham example.</summary>
     public string ReleasedBy { get; init; } = "admin";
 

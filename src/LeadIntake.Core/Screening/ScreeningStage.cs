@@ -11,7 +11,7 @@ namespace LeadIntake.Core.Screening;
 /// touch instead); then the steps that follow, in order — the lead recorded under its contact keys, a released lead's
 /// new intent stored as a feedback example, and by status: an MQL queued for dispatch, a routed request mailed to its
 /// team once, a lead held for review added to the review queue, the touched lead told (and, back in <c>mql</c>,
-/// queued for dispatch), and an accepted email lead's sender acknowledged once. A lead already screened gets the same steps back, so a redelivery repeats them.
+/// queued for dispatch), and an accepted email lead's sender acknowledged once. An MQL is dispatched in the same run when the app can (the dispatch queue is the fallback). A lead already screened gets the same steps back, so a redelivery repeats them.
 /// </summary>
 public static class ScreeningStage
 {
@@ -31,7 +31,7 @@ public static class ScreeningStage
         var contact = outcome.Contact ?? lead.Contact;
         if (LeadLifecycle.Decide(lead.Status, outcome.Trigger) is not TransitionOutcome.Advanced advanced)
         {
-            return StageDecision.Unchanged(lead, "the lifecycle refused the screening trigger", KeysOf(lead.Id, contact, lead.Captured.Signals));
+            return StageDecision.Unchanged(lead, "the lifecycle refused the screening trigger", KeysOf(lead.Id, contact, lead.Captured.Signals, facts));
         }
         var decision = outcome.Decision;
         var screened = lead.MovedTo(advanced.To, now) with
@@ -61,7 +61,7 @@ public static class ScreeningStage
     private static IEnumerable<NextStep> NextSteps(Lead lead, ScreeningFacts facts, DateTimeOffset now)
     {
         if (!ScreenedInto(lead)) yield break;
-        yield return KeysOf(lead.Id, lead.Contact, lead.Captured.Signals);
+        yield return KeysOf(lead.Id, lead.Contact, lead.Captured.Signals, facts);
         if (ReleasedExample(lead, facts, now) is { } example) yield return new NextStep.RecordFeedback(example);
         switch (lead.Status)
         {
@@ -70,7 +70,8 @@ public static class ScreeningStage
                 yield return new NextStep.AddToReview(lead.Id, lead.StageTimes.GetValueOrDefault(LeadStatus.Review, lead.CapturedAt));
                 break;
             case LeadStatus.Mql:
-                yield return new NextStep.Enqueue(PipelineQueue.Dispatch, lead.Id);
+                // Dispatch right away in this invocation; its queue is the fallback and the retry path.
+                yield return new NextStep.Continue(PipelineQueue.Dispatch, lead.Id);
                 break;
             case LeadStatus.RoutedService:
                 yield return Routed(lead, LeadIntent.Service, facts);
@@ -80,6 +81,11 @@ public static class ScreeningStage
                 break;
             case LeadStatus.RoutedOther:
                 yield return Routed(lead, LeadIntent.Other, facts);
+                break;
+            case LeadStatus.Assigned:
+                // Dispatched in the screening run, which stopped before the rep was told (a crash, a shutdown): the
+                // redelivered screening message finishes the dispatch, which repeats only its missing steps.
+                yield return new NextStep.Continue(PipelineQueue.Dispatch, lead.Id);
                 break;
             case LeadStatus.Lost when lead.AttachedTo is { } target:
                 var newLead = lead.Id;
@@ -101,12 +107,16 @@ public static class ScreeningStage
     {
         LeadStatus.Spam or LeadStatus.Review or LeadStatus.Mql or LeadStatus.RoutedService or LeadStatus.RoutedHr or LeadStatus.RoutedOther => true,
         LeadStatus.Lost => lead.AttachedTo is not null,
+        LeadStatus.Assigned when lead.RepNotifiedAt is null => true,
         // Released leads that moved on still owe their example (assigned, accepted…): the feedback step is a no-op when stored.
         _ => lead.ReleasedFromQuarantine,
     };
 
-    private static NextStep.RecordContactKeys KeysOf(LeadId id, Contact contact, AntiBotSignals signals) =>
-        new(id, ContactKeys.For(contact, signals).All);
+    private static NextStep.RecordContactKeys KeysOf(LeadId id, Contact contact, AntiBotSignals signals, ScreeningFacts facts)
+    {
+        var keys = ContactKeys.For(contact, signals);
+        return new(id, facts.RecordClientKey ? keys.All : [.. keys.Contact]);
+    }
 
     private static NextStep.SendMail Routed(Lead lead, LeadIntent intent, ScreeningFacts facts)
     {

@@ -15,8 +15,19 @@ public abstract record NextStep
     /// <summary>Put the lead on a pipeline queue. The consumer is idempotent, so a repeat is harmless.</summary>
     public sealed record Enqueue(PipelineQueue Queue, LeadId Lead) : NextStep;
 
-    /// <summary>Send a mail about the lead once: the outbox keeps one mail per lead and purpose.</summary>
-    public sealed record SendMail(LeadId Lead, OutgoingMail Mail) : NextStep;
+    /// <summary>
+    /// Run the stage that reads <paramref name="Queue"/> next, here and now, on the lead as just saved: no queue hop and
+    /// no re-read of the lead. The queue stays the retry path: when the next stage can't run here (none, turned off) or
+    /// fails, the lead is put on <paramref name="Queue"/> as an <see cref="Enqueue"/> would.
+    /// </summary>
+    public sealed record Continue(PipelineQueue Queue, LeadId Lead) : NextStep;
+
+    /// <summary>
+    /// Send a mail about the lead once: the outbox keeps one mail per lead and purpose. <paramref name="ClaimWithSave"/>:
+    /// the mail's purpose is new with the save that precedes this step (it carries the time of the change), so its
+    /// outbox claim is written in that save's transaction, and its <c>sent</c> mark in the lead's next save.
+    /// </summary>
+    public sealed record SendMail(LeadId Lead, OutgoingMail Mail, bool ClaimWithSave = false) : NextStep;
 
     /// <summary>Hold the lead in the review queue that the daily digest lists.</summary>
     public sealed record AddToReview(LeadId Lead, DateTimeOffset HeldAt) : NextStep;

@@ -22,12 +22,25 @@ internal sealed partial class DispatchLeadHandler(
     RepLinks links,
     IOptionsSnapshot<DispatchOptions> options,
     TimeProvider time,
-    ILogger<DispatchLeadHandler> logger)
+    ILogger<DispatchLeadHandler> logger) : IStageContinuation
 {
-    public async Task HandleAsync(LeadId id, CancellationToken cancellationToken)
+    public PipelineQueue Queue => PipelineQueue.Dispatch;
+
+    public Task HandleAsync(LeadId id, CancellationToken cancellationToken) =>
+        RunAsync(id, run => runner.RunAsync(id, run, cancellationToken));
+
+    /// <summary>Dispatches an MQL that screening saved a moment ago, in the same invocation (<c>Dispatch:InlineAfterScreening</c>).</summary>
+    public async Task<bool> TryRunAsync(StoredLead lead, CancellationToken cancellationToken)
+    {
+        if (!options.Value.InlineAfterScreening) return false;
+        await RunAsync(lead.Lead.Id, async run => await runner.RunAsync(lead, run, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task RunAsync(LeadId id, Func<DispatchRun, Task<LeadChange?>> execute)
     {
         var run = new DispatchRun(this);
-        var change = await runner.RunAsync(id, run, cancellationToken).ConfigureAwait(false);
+        var change = await execute(run).ConfigureAwait(false);
         if (change is LeadChange.Applied && run.Facts?.Assignment is { } decision) LogAssigned(logger, id.Value, decision.Method, decision.Team.Id);
         if (run.Notified is { RepNotifiedAt: { } at } lead)
         {

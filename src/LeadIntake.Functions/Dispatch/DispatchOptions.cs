@@ -21,6 +21,13 @@ internal sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Dispatch:DirectoryCacheFor must be between 00:00:00 and 00:10:00.")]
     public TimeSpan DirectoryCacheFor { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// An MQL is assigned and its rep mailed in the same invocation that screened it, without a hop through
+    /// <c>leads-dispatch</c> (that queue stays the retry path: a failed or skipped inline dispatch queues the lead).
+    /// Off: every MQL goes through the queue, as before.
+    /// </summary>
+    public bool InlineAfterScreening { get; set; } = true;
+
     /// <summary>How far back (by capture time) the SLA watch looks for leads waiting for acceptance.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Dispatch:SlaLookback must be between 00:01:00 and 90.00:00:00.")]
     public TimeSpan SlaLookback { get; set; } = TimeSpan.FromDays(7);

@@ -116,6 +116,8 @@ internal static class LeadIntakeApp
         services.AddScoped<ScreenLeadHandler>();
         services.AddScreening(configuration);
         services.AddScoped<DispatchLeadHandler>();
+        services.AddScoped<Stages.IStageContinuation>(sp => sp.GetRequiredService<DispatchLeadHandler>());
+        services.AddScoped(sp => new Stages.StageContinuations(() => sp.GetServices<Stages.IStageContinuation>()));
         // Standalone creates function classes from the scope as the worker does; registered, tests can resolve them too.
         foreach (var entry in FunctionCatalog.Queues.Concat(FunctionCatalog.Timers)) services.AddScoped(entry.FunctionType);
 

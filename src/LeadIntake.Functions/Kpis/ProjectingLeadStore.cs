@@ -36,9 +36,12 @@ internal sealed partial class ProjectingLeadStore(ILeadStore inner, KpiProjector
 
     public Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
 
-    public async Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    public async Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<LeadIntake.Core.Mail.LeadMailRow> mail, CancellationToken cancellationToken)
     {
-        var saved = await inner.SaveAsync(current, updated, events, cancellationToken).ConfigureAwait(false);
+        var saved = await inner.SaveAsync(current, updated, events, mail, cancellationToken).ConfigureAwait(false);
         var before = LeadKpiProfile.Of(current.Lead);
         var after = LeadKpiProfile.Of(updated);
         // Mail receipts, BANT notes and touches move no counter unless the rep changed with them.

@@ -16,6 +16,9 @@ namespace LeadIntake.Functions.Mail;
 /// <see cref="MailOptions.ClaimTimeout"/> is a run that crashed around the send: the next run takes it over and first
 /// asks the sender whether the Message-Id already left (the pickup folder can tell; an SMTP server can't, so the
 /// mail is sent again with the same Message-Id: at most one duplicate per crash during the SMTP exchange).
+/// A lead's rows live in the lead's partition of <c>Leads</c> (<see cref="LeadMailRows"/>), so a claim can ride on the
+/// save that decided the mail (<see cref="ClaimWithSave"/>, <see cref="SendClaimedAsync"/>) and the <c>sent</c> mark
+/// on the lead's next save; topics, and lead rows of earlier versions, are in <c>Mail</c>.
 /// </summary>
 internal sealed partial class TableMailOutbox(
     StorageAccount storage,
@@ -30,39 +33,43 @@ internal sealed partial class TableMailOutbox(
 
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
-    private readonly TableClient _table = storage.Table(TableNames.Mail);
+    private readonly TableClient _mail = storage.Table(TableNames.Mail);
+    private readonly TableClient _leads = storage.Table(TableNames.Leads);
 
     public Task<bool> SendOnceAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken) =>
-        SendOnceAsync(leadId.Value, mail, () => factory.Create(leadId, mail), cancellationToken);
+        SendOnceAsync(LeadRow(leadId, mail.Purpose), mail, () => factory.Create(leadId, mail), cancellationToken);
 
     // Lead ids are 26 base32 characters: a topic such as "review-digest" can never be mistaken for one.
     public Task<bool> SendOnceAsync(string topic, OutgoingMail mail, CancellationToken cancellationToken) =>
-        SendOnceAsync(topic, mail, () => factory.Create(topic, mail), cancellationToken);
+        SendOnceAsync(TopicRow(topic, mail.Purpose), mail, () => factory.Create(topic, mail), cancellationToken);
 
     public async Task<bool> WasSentAsync(string topic, string purpose, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(topic, RowKeyOf(purpose), select: ["State"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var where = TopicRow(topic, purpose);
+        var row = await where.Table.GetEntityIfExistsAsync<TableEntity>(where.PartitionKey, where.RowKey, select: ["State"], cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue && row.Value?.GetString("State") == "sent";
     }
 
     /// <summary>
-    /// Forgets the addresses of the lead's mails (a purge): each row keeps its state, purpose, time and Message-Id (no
-    /// personal data: lead id and purpose) so a mail is still never sent twice, and loses its recipient and the
-    /// server's answer. Returns the Message-Ids, so the caller can remove pickup copies.
+    /// Forgets the addresses of the lead's mails (a purge), in its partition and in the legacy <c>Mail</c> table: each
+    /// row keeps its state, purpose, time and Message-Id (no personal data: lead id and purpose) so a mail is still
+    /// never sent twice, and loses its recipient and the server's answer. Returns the Message-Ids, so the caller can
+    /// remove pickup copies.
     /// </summary>
     public async Task<IReadOnlyList<string>> ForgetLeadAsync(LeadId leadId, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId.Value}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var where in RowsOfLeadAsync(leadId, cancellationToken).ConfigureAwait(false))
         {
+            var found = await where.Table.GetEntityIfExistsAsync<TableEntity>(where.PartitionKey, where.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue || found.Value is not { } row) continue;
             if (row.GetString("MessageId") is { } messageId) ids.Add(messageId);
             if (row.GetString("To") is null && row.GetString("ServerAnswer") is null) continue;
             row["To"] = null;
             row["ServerAnswer"] = null;
             try
             {
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await where.Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404)
             {
@@ -73,18 +80,90 @@ internal sealed partial class TableMailOutbox(
         return ids;
     }
 
-    /// <summary>Sends the mail of <paramref name="key"/> (a lead id or a topic) once; <paramref name="create"/> builds the MIME message.</summary>
-    private async Task<bool> SendOnceAsync(string key, OutgoingMail mail, Func<MimeKit.MimeMessage> create, CancellationToken cancellationToken)
+    public LeadMailRow.Claimed ClaimWithSave(LeadId leadId, OutgoingMail mail) =>
+        new(mail.Purpose, mail.To.Address, MailClaim.MessageIdOf(leadId.Value, mail.Purpose), time.GetUtcNow(), InstanceId);
+
+    public async Task<LeadMailRow.Sent> SendClaimedAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken)
     {
+        // The claim was inserted with the save that decided the mail: its purpose is new, so no earlier run can have sent it.
+        string? answer;
+        try
+        {
+            answer = await sender.SendAsync(factory.Create(leadId, mail), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // As for any claim: free it so the retry (the queued message) sends at once instead of waiting for it to expire.
+            await ReleaseAsync(LeadRow(leadId, mail.Purpose), mail, null).ConfigureAwait(false);
+            throw;
+        }
+        return new LeadMailRow.Sent(mail.Purpose, time.GetUtcNow(), LeadMailRows.Trimmed(answer));
+    }
+
+    // Not cancellable: the mail is out, the record of it must be written even while the app stops.
+    public async Task RecordSentAsync(LeadId leadId, IReadOnlyList<LeadMailRow.Sent> sent, CancellationToken cancellationToken)
+    {
+        foreach (var mark in sent)
+        {
+            var entity = LeadMailRows.SentEntity(leadId, mark);
+            await KeepTryingAsync(() => _leads.UpsertEntityAsync(entity, TableUpdateMode.Merge, CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every outbox row of <paramref name="leadId"/>: those in its partition and those an earlier version wrote
+    /// in the <c>Mail</c> table. For erasure; answers how many rows went.
+    /// </summary>
+    public async Task<int> DeleteRowsOfLeadAsync(LeadId leadId, CancellationToken cancellationToken)
+    {
+        int deleted = 0;
+        await foreach (var row in RowsOfLeadAsync(leadId, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await row.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+        return deleted;
+    }
+
+    /// <summary>Where every outbox row of <paramref name="leadId"/> is: its partition's <c>{id}|mail|…</c> rows, then the legacy <c>Mail</c> rows.</summary>
+    public async IAsyncEnumerable<RowAddress> RowsOfLeadAsync(LeadId leadId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (low, high) = LeadMailRows.RangeOf(leadId);
+        var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(leadId)} and RowKey ge {low} and RowKey lt {high}");
+        await foreach (var row in _leads.QueryAsync<TableEntity>(inPartition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RowAddress(_leads, row.PartitionKey, row.RowKey, leadId.Value);
+        }
+        var legacy = TableClient.CreateQueryFilter($"PartitionKey eq {leadId.Value}");
+        await foreach (var row in _mail.QueryAsync<TableEntity>(legacy, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RowAddress(_mail, row.PartitionKey, row.RowKey, leadId.Value);
+        }
+    }
+
+    private RowAddress LeadRow(LeadId id, string purpose) => new(_leads, LeadPartition.For(id), LeadMailRows.RowKeyFor(id, purpose), id.Value, Legacy: new(_mail, id.Value, LeadMailRows.PurposeKey(purpose), id.Value));
+
+    private RowAddress TopicRow(string topic, string purpose) => new(_mail, topic, LeadMailRows.PurposeKey(purpose), topic);
+
+    /// <summary>Sends the mail of <paramref name="where"/> (a lead's row or a topic's) once; <paramref name="create"/> builds the MIME message.</summary>
+    private async Task<bool> SendOnceAsync(RowAddress where, OutgoingMail mail, Func<MimeKit.MimeMessage> create, CancellationToken cancellationToken)
+    {
+        var key = where.Key;
         var waitUntil = time.GetUtcNow() + options.Value.InProgressWait;
         var poll = FirstPoll;
         for (int round = 0; ; round++)
         {
-            var claim = await TryClaimAsync(key, mail, cancellationToken).ConfigureAwait(false);
+            var claim = await TryClaimAsync(where, mail, cancellationToken).ConfigureAwait(false);
             switch (claim.Outcome)
             {
                 case ClaimOutcome.Claimed:
-                    return await DeliverAsync(key, mail, create, claim, cancellationToken).ConfigureAwait(false);
+                    return await DeliverAsync(where, mail, create, claim, cancellationToken).ConfigureAwait(false);
                 case ClaimOutcome.AlreadySent:
                     return false;
                 case ClaimOutcome.Lost when round < 3:
@@ -107,29 +186,31 @@ internal sealed partial class TableMailOutbox(
 
     /// <summary>Moves the row to <c>sending</c> for this run, or says why not. Internal: tests stop a run right after it.</summary>
     internal Task<Claim> TryClaimAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken) =>
-        TryClaimAsync(leadId.Value, mail, cancellationToken);
+        TryClaimAsync(LeadRow(leadId, mail.Purpose), mail, cancellationToken);
 
-    private async Task<Claim> TryClaimAsync(string key, OutgoingMail mail, CancellationToken cancellationToken)
+    private async Task<Claim> TryClaimAsync(RowAddress where, OutgoingMail mail, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var key = where.Key;
         var messageId = MailClaim.MessageIdOf(key, mail.Purpose);
-        var row = new TableEntity(key, RowKeyOf(mail.Purpose))
+        var row = new TableEntity(where.PartitionKey, where.RowKey)
         {
             ["State"] = "sending", ["To"] = mail.To.Address, ["MessageId"] = messageId,
             ["ClaimedAt"] = now, ["ClaimedBy"] = InstanceId, ["Attempt"] = 1,
         };
+        if (where.Table == _leads) row["Kind"] = LeadMailRows.Kind;
         try
         {
-            var added = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            var added = await where.Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             row.ETag = added.Headers.ETag ?? ETag.All;
-            return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: false);
+            return where.Legacy is { } legacy ? await AfterLegacyAsync(where, legacy, mail, row, cancellationToken).ConfigureAwait(false) : new Claim(ClaimOutcome.Claimed, row, Unconfirmed: false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // the row exists: decide on what it says
         }
 
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await where.Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!found.HasValue || found.Value is not { } existing) return new Claim(ClaimOutcome.Lost, row, false);
         var state = StateOf(existing.GetString("State"));
         switch (MailClaim.Decide(state, existing.GetDateTimeOffset("ClaimedAt"), now, options.Value.ClaimTimeout))
@@ -145,7 +226,7 @@ internal sealed partial class TableMailOutbox(
         row["Attempt"] = attempt;
         try
         {
-            var updated = await _table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var updated = await where.Table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             row.ETag = updated.Headers.ETag ?? ETag.All;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -159,14 +240,37 @@ internal sealed partial class TableMailOutbox(
         return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: recovered);
     }
 
-    private async Task<bool> DeliverAsync(string key, OutgoingMail mail, Func<MimeKit.MimeMessage> create, Claim claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// A first claim of a lead mail in its partition: an earlier version kept the row in the <c>Mail</c> table, where
+    /// it may say the mail already left (or was being sent when that version stopped). One point read, only on this
+    /// path: a claim that rides on a save is for a purpose new with that save, which no earlier version can have used.
+    /// </summary>
+    private async Task<Claim> AfterLegacyAsync(RowAddress where, RowAddress legacy, OutgoingMail mail, TableEntity row, CancellationToken cancellationToken)
     {
+        var old = await legacy.Table.GetEntityIfExistsAsync<TableEntity>(legacy.PartitionKey, legacy.RowKey, select: ["State", "Attempt"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!old.HasValue || old.Value is not { } found) return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: false);
+        var state = StateOf(found.GetString("State"));
+        if (state == MailSendState.Sent)
+        {
+            await MarkSentAsync(where, mail, row, "sent by an earlier version (Mail table)").ConfigureAwait(false);
+            return new Claim(ClaimOutcome.AlreadySent, row, false);
+        }
+        // A legacy claim, or a pending row of the oldest outbox (no Attempt: it wrote pending, sent, then marked), may
+        // hide a mail that left: the sender is asked first, as after an expired claim.
+        bool recovered = state == MailSendState.Sending || found.GetInt32("Attempt") is null;
+        if (recovered) LogRecovering(logger, where.Key, mail.Purpose, 1);
+        return new Claim(ClaimOutcome.Claimed, row, Unconfirmed: recovered);
+    }
+
+    private async Task<bool> DeliverAsync(RowAddress where, OutgoingMail mail, Func<MimeKit.MimeMessage> create, Claim claim, CancellationToken cancellationToken)
+    {
+        var key = where.Key;
         var row = claim.Row;
         var messageId = row.GetString("MessageId");
         if (claim.Unconfirmed && await sender.CheckDeliveredAsync(messageId, cancellationToken).ConfigureAwait(false) == MailDeliveryCheck.Delivered)
         {
             // The crashed run's mail did leave: record it, send nothing.
-            await MarkSentAsync(key, mail, row, "found already delivered after a crash").ConfigureAwait(false);
+            await MarkSentAsync(where, mail, row, "found already delivered after a crash").ConfigureAwait(false);
             return false;
         }
 
@@ -179,35 +283,44 @@ internal sealed partial class TableMailOutbox(
         {
             // Refused or cut off: free the row so the retry sends at once instead of waiting for the claim to expire.
             // (If the cut came after the server took the mail, the retry is the one duplicate a crash there may cost.)
-            await ReleaseAsync(key, mail, row).ConfigureAwait(false);
+            await ReleaseAsync(where, mail, row).ConfigureAwait(false);
             throw;
         }
         if (claim.Unconfirmed) LogResent(logger, key, mail.Purpose, row.GetInt32("Attempt") ?? 0);
-        await MarkSentAsync(key, mail, row, answer).ConfigureAwait(false);
+        await MarkSentAsync(where, mail, row, answer).ConfigureAwait(false);
         return true;
     }
 
     // Not cancellable: the mail is out, the record of it must be written even while the app stops.
-    private async Task MarkSentAsync(string key, OutgoingMail mail, TableEntity row, string? answer)
+    private async Task MarkSentAsync(RowAddress where, OutgoingMail mail, TableEntity row, string? answer)
     {
         row["State"] = "sent";
         row["SentAt"] = time.GetUtcNow();
-        row["ServerAnswer"] = answer is null ? null : answer.Length > 200 ? answer[..200] : answer;
-        // Storage going away right after the send must not turn into a resend: keep trying to record it while the
-        // claim is still ours (within ClaimTimeout nobody else takes the row over); the queue renews the message's lease.
+        row["ServerAnswer"] = LeadMailRows.Trimmed(answer);
+        try
+        {
+            await KeepTryingAsync(() => where.Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None)).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Our claim expired and another run took the row over: it resolves it; nothing to add here.
+            LogClaimTakenOver(logger, where.Key, mail.Purpose);
+        }
+    }
+
+    /// <summary>
+    /// Storage going away right after a send must not turn into a resend: keep trying to record it while the claim is
+    /// still ours (within ClaimTimeout nobody else takes the row over); the queue renews the message's lease.
+    /// </summary>
+    private async Task KeepTryingAsync(Func<Task> write)
+    {
         var giveUpAt = time.GetUtcNow() + options.Value.ClaimTimeout;
         var wait = FirstPoll;
         while (true)
         {
             try
             {
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 412 or 404)
-            {
-                // Our claim expired and another run took the row over: it resolves it; nothing to add here.
-                LogClaimTakenOver(logger, key, mail.Purpose);
+                await write().ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (StorageFaults.IsStorageOutage(e) && time.GetUtcNow() + wait < giveUpAt)
@@ -218,18 +331,25 @@ internal sealed partial class TableMailOutbox(
         }
     }
 
-    private async Task ReleaseAsync(string key, OutgoingMail mail, TableEntity row)
+    /// <summary>Frees a claim after a failed send; <paramref name="row"/> null: a claim saved with the lead, whose ETag this run never saw.</summary>
+    private async Task ReleaseAsync(RowAddress where, OutgoingMail mail, TableEntity? row)
     {
-        row["State"] = "pending";
-        row["ClaimedAt"] = null;
         try
         {
-            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
+            if (row is null)
+            {
+                var free = new TableEntity(where.PartitionKey, where.RowKey) { ["State"] = "pending", ["ClaimedAt"] = null };
+                await where.Table.UpdateEntityAsync(free, ETag.All, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            row["State"] = "pending";
+            row["ClaimedAt"] = null;
+            await where.Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or TimeoutException)
         {
             // Storage is failing too: the claim simply expires and the next run recovers it.
-            LogReleaseFailed(logger, e, key, mail.Purpose);
+            LogReleaseFailed(logger, e, where.Key, mail.Purpose);
         }
     }
 
@@ -240,12 +360,12 @@ internal sealed partial class TableMailOutbox(
         _ => MailSendState.Pending,
     };
 
-    // A RowKey may not hold '/', '\\', '#' or '?' (Table service data model); purposes such as "rep-notification/{ms}" do.
-    private static string RowKeyOf(string purpose) =>
-        string.Create(purpose.Length, purpose, (span, p) =>
-        {
-            for (int i = 0; i < p.Length; i++) span[i] = p[i] is '/' or '\\' or '#' or '?' || char.IsControl(p[i]) ? '~' : p[i];
-        });
+    /// <summary>
+    /// Where one mail's row is: a lead's in the lead's partition of <c>Leads</c> (<see cref="LeadMailRows"/>), with
+    /// where an earlier version kept it (<paramref name="Legacy"/>); a topic's in <c>Mail</c>. <paramref name="Key"/>:
+    /// the lead id or topic, for the Message-Id and the logs.
+    /// </summary>
+    internal sealed record RowAddress(TableClient Table, string PartitionKey, string RowKey, string Key, RowAddress? Legacy = null);
 
     internal enum ClaimOutcome
     {

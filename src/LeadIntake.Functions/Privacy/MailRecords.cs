@@ -1,21 +1,25 @@
 using Azure.Data.Tables;
 using LeadIntake.Core.Leads;
+using LeadIntake.Functions.Mail;
 using LeadIntake.Functions.Storage;
 
 namespace LeadIntake.Functions.Privacy;
 
-/// <summary>The outbox rows of one lead (table <c>Mail</c>, partition = lead id): which mails were sent about it, to whom, when.</summary>
-internal sealed class MailRecords(StorageAccount storage)
+/// <summary>
+/// The outbox rows of one lead, wherever they are (its partition's <c>{id}|mail|…</c> rows, or the <c>Mail</c> table
+/// where earlier versions wrote them): which mails were sent about it, to whom, when.
+/// </summary>
+internal sealed class MailRecords(TableMailOutbox outbox)
 {
-    private readonly TableClient _table = storage.Table(TableNames.Mail);
-
     public async Task<IReadOnlyList<ExportedMail>> ForLeadAsync(LeadId id, CancellationToken cancellationToken)
     {
         var mails = new List<ExportedMail>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "To", "State", "SentAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var where in outbox.RowsOfLeadAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            mails.Add(new ExportedMail(row.RowKey, row.GetString("To"), row.GetString("State"), row.GetDateTimeOffset("SentAt")));
+            var found = await where.Table.GetEntityIfExistsAsync<TableEntity>(where.PartitionKey, where.RowKey, select: ["RowKey", "To", "State", "SentAt"], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue || found.Value is not { } row) continue;
+            var purpose = row.RowKey.StartsWith(id.Value + LeadMailRows.Infix, StringComparison.Ordinal) ? row.RowKey[(id.Value.Length + LeadMailRows.Infix.Length)..] : row.RowKey;
+            mails.Add(new ExportedMail(purpose, row.GetString("To"), row.GetString("State"), row.GetDateTimeOffset("SentAt")));
         }
         return mails;
     }

@@ -55,6 +55,7 @@ internal sealed partial class ScreenLeadHandler(
             HrMailbox = Mailbox(lead.Id, settings.HrMailbox),
             MarketingMailbox = Mailbox(lead.Id, settings.MarketingMailbox),
             Acknowledgement = privacy.CurrentValue is { AcknowledgeEmailLeads: true } p ? new AcknowledgementNotice(p.ToPolicy().NoticeUrl, p.ToPolicy().NoticeVersion) : null,
+            RecordClientKey = settings.CountClientBursts,
         };
         if (lead.ReleasedFromQuarantine)
         {
@@ -100,22 +101,14 @@ internal sealed partial class ScreenLeadHandler(
         var burstFrom = capturedAt - settings.BurstWindow;
         var touchFrom = capturedAt - settings.TouchWindow;
         var since = burstFrom < touchFrom ? burstFrom : touchFrom;
-        var earlier = new HashSet<LeadId>();
-        foreach (var key in keys.Contact)
-        {
-            foreach (var id in await contacts.FindSinceAsync(key, since, cancellationToken).ConfigureAwait(false))
-            {
-                if (string.CompareOrdinal(id.Value, self.Value) < 0) earlier.Add(id);
-            }
-        }
-        int fromClient = 0;
-        if (keys.Client is { } client && settings.CountClientBursts)
-        {
-            foreach (var id in await contacts.FindSinceAsync(client, burstFrom, cancellationToken).ConfigureAwait(false))
-            {
-                if (string.CompareOrdinal(id.Value, self.Value) < 0) fromClient++;
-            }
-        }
+        // One range query per key, each in its own partition: run together, they cost one round trip of latency.
+        var contactQueries = keys.Contact.Select(key => contacts.FindSinceAsync(key, since, cancellationToken)).ToList();
+        var clientQuery = keys.Client is { } client && settings.CountClientBursts
+            ? contacts.FindSinceAsync(client, burstFrom, cancellationToken)
+            : Task.FromResult<IReadOnlyList<LeadId>>([]);
+        await Task.WhenAll([.. contactQueries, clientQuery]).ConfigureAwait(false);
+        var earlier = contactQueries.SelectMany(query => query.Result).Where(id => string.CompareOrdinal(id.Value, self.Value) < 0).ToHashSet();
+        int fromClient = (await clientQuery.ConfigureAwait(false)).Count(id => string.CompareOrdinal(id.Value, self.Value) < 0);
         return new ContactHistory(
             earlier.Count(id => id.Timestamp >= burstFrom),
             fromClient,

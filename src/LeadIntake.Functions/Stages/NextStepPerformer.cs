@@ -53,6 +53,20 @@ internal sealed partial class NextStepPerformer(
         }
     }
 
+    /// <summary>The outbox claim of <paramref name="send"/>, to be written with the save that decided it.</summary>
+    public LeadMailRow.Claimed ClaimWithSave(NextStep.SendMail send) => outbox.ClaimWithSave(send.Lead, send.Mail);
+
+    /// <summary>Sends a mail whose claim was saved with the lead; answers its <c>sent</c> mark for the lead's next save.</summary>
+    public async Task<LeadMailRow.Sent> SendClaimedAsync(NextStep.SendMail send, CancellationToken cancellationToken)
+    {
+        var sent = await outbox.SendClaimedAsync(send.Lead, send.Mail, cancellationToken).ConfigureAwait(false);
+        LogMailSent(logger, send.Lead.Value, send.Mail.Purpose);
+        return sent;
+    }
+
+    /// <summary>Writes <c>sent</c> marks that no save of the lead carried.</summary>
+    public Task RecordSentAsync(LeadId lead, IReadOnlyList<LeadMailRow.Sent> sent) => outbox.RecordSentAsync(lead, sent, CancellationToken.None);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Lead {LeadId}: mail {Purpose} sent")]
     private static partial void LogMailSent(ILogger logger, string leadId, string purpose);
 

@@ -1,4 +1,5 @@
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
 using LeadIntake.Core.Stages;
 
 namespace LeadIntake.Functions.Stages;
@@ -9,9 +10,11 @@ namespace LeadIntake.Functions.Stages;
 /// more with the same facts. Then take the decision's next steps in order — also when nothing was saved, because a
 /// redelivery that finds the stage done gets the same steps back and repeats them (each is idempotent). This is the one
 /// place that handles <see cref="LeadChangedConcurrentlyException"/>: a second concurrent change in a row propagates,
-/// and the queue (or the caller) retries the whole run.
+/// and the queue (or the caller) retries the whole run. A next step on the same lead (<see cref="NextStep.Then"/>,
+/// <see cref="NextStep.Continue"/>) starts from the lead as this run saved it, not from a second read.
 /// </summary>
-internal sealed partial class StageRunner(ILeadStore store, NextStepPerformer steps, TimeProvider time, ILogger<StageRunner> logger)
+internal sealed partial class StageRunner(
+    ILeadStore store, NextStepPerformer steps, TimeProvider time, ILogger<StageRunner> logger, StageContinuations? continuations = null)
 {
     /// <returns>The change as saved (an <see cref="LeadChange.Applied"/> carries the saved lead); null when there is no such lead.</returns>
     public async Task<LeadChange?> RunAsync<TFacts>(LeadId id, ILeadStage<TFacts> stage, CancellationToken cancellationToken)
@@ -20,7 +23,7 @@ internal sealed partial class StageRunner(ILeadStore store, NextStepPerformer st
         return stored is null ? null : await RunAsync(stored, stage, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="stage"/> on a lead the caller already loaded (an HTTP action, a timer's query).</summary>
+    /// <summary>Runs <paramref name="stage"/> on a lead the caller already loaded (an HTTP action, a timer's query, the stage before).</summary>
     public async Task<LeadChange> RunAsync<TFacts>(StoredLead stored, ILeadStage<TFacts> stage, CancellationToken cancellationToken)
     {
         var facts = await stage.LoadFactsAsync(stored.Lead, cancellationToken).ConfigureAwait(false);
@@ -34,46 +37,115 @@ internal sealed partial class StageRunner(ILeadStore store, NextStepPerformer st
         return stored is null ? null : await RunAsync(stored, stage, decide, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<LeadChange> RunAsync(StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, CancellationToken cancellationToken)
+    public async Task<LeadChange> RunAsync(StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, CancellationToken cancellationToken) =>
+        (await RunCoreAsync(stored, stage, decide, [], cancellationToken).ConfigureAwait(false)).Change;
+
+    /// <param name="carried"><c>sent</c> marks of mails the run before sent: written with this run's save, if it saves.</param>
+    /// <returns>
+    /// The change; the lead as this run last saved or read it (null when it vanished), from which the next steps on the
+    /// same lead start; whether a save carried <paramref name="carried"/>.
+    /// </returns>
+    private async Task<(LeadChange Change, StoredLead? Current, bool CarriedSaved)> RunCoreAsync(
+        StoredLead stored, string stage, Func<Lead, DateTimeOffset, StageDecision> decide, IReadOnlyList<LeadMailRow.Sent> carried, CancellationToken cancellationToken)
     {
         var decision = decide(stored.Lead, time.GetUtcNow());
-        StageDecision saved;
+        (StageDecision Decision, StoredLead Lead, IReadOnlyList<LeadMailRow> Mail) saved;
         try
         {
-            saved = await SaveAsync(stored, decision, cancellationToken).ConfigureAwait(false);
+            saved = await SaveAsync(stored, decision, carried, cancellationToken).ConfigureAwait(false);
         }
         catch (LeadChangedConcurrentlyException)
         {
             LogConcurrentChange(logger, stage, stored.Lead.Id.Value);
             if (await store.FindAsync(stored.Lead.Id, cancellationToken).ConfigureAwait(false) is not { } fresh)
             {
-                return new LeadChange.Rejected("The lead no longer exists.");
+                return (new LeadChange.Rejected("The lead no longer exists."), null, false);
             }
-            saved = await SaveAsync(fresh, decide(fresh.Lead, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            saved = await SaveAsync(fresh, decide(fresh.Lead, time.GetUtcNow()), carried, cancellationToken).ConfigureAwait(false);
         }
-        if (saved.Change is LeadChange.Applied applied) LogSaved(logger, stage, applied.Lead.Id.Value, applied.Lead.Status, applied.Events.Count);
-        foreach (var step in saved.Next)
+        if (saved.Decision.Change is LeadChange.Applied applied) LogSaved(logger, stage, applied.Lead.Id.Value, applied.Lead.Status, applied.Events.Count);
+        var current = saved.Lead;
+        var claimed = saved.Mail.OfType<LeadMailRow.Claimed>().Select(c => c.Purpose).ToHashSet(StringComparer.Ordinal);
+        var sent = new List<LeadMailRow.Sent>();
+        try
         {
-            await TakeAsync(step, stage, cancellationToken).ConfigureAwait(false);
+            foreach (var step in saved.Decision.Next)
+            {
+                current = await TakeAsync(step, stage, current, claimed, sent, cancellationToken).ConfigureAwait(false);
+            }
         }
-        return saved.Change;
+        finally
+        {
+            // Mails this run sent whose mark no later save carried (none followed, or it failed): written on their own.
+            if (sent.Count > 0) await steps.RecordSentAsync(current.Lead.Id, sent).ConfigureAwait(false);
+        }
+        return (saved.Decision.Change, current, saved.Mail.OfType<LeadMailRow.Sent>().Any());
     }
 
-    private async Task<StageDecision> SaveAsync(StoredLead stored, StageDecision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves an applied change with the lead's outbox rows that ride on it: the <c>sent</c> marks carried from the run
+    /// before, and the claims of the mails this decision sends next whose purpose is new with it.
+    /// </summary>
+    private async Task<(StageDecision Decision, StoredLead Lead, IReadOnlyList<LeadMailRow> Mail)> SaveAsync(
+        StoredLead stored, StageDecision decision, IReadOnlyList<LeadMailRow.Sent> carried, CancellationToken cancellationToken)
     {
-        if (decision.Change is not LeadChange.Applied applied) return decision;
-        var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, cancellationToken).ConfigureAwait(false);
-        return decision with { Change = applied with { Lead = saved.Lead } };
+        if (decision.Change is not LeadChange.Applied applied) return (decision, stored, []);
+        List<LeadMailRow> mail = [.. carried];
+        mail.AddRange(decision.Next.OfType<NextStep.SendMail>().Where(s => s.ClaimWithSave && s.Lead == applied.Lead.Id).Select(steps.ClaimWithSave));
+        var saved = await store.SaveAsync(stored, applied.Lead, applied.Events, mail, cancellationToken).ConfigureAwait(false);
+        return (decision with { Change = applied with { Lead = saved.Lead } }, saved, mail);
     }
 
-    private async Task TakeAsync(NextStep step, string stage, CancellationToken cancellationToken)
+    /// <returns>The run's lead after the step: a step on the same lead that saved it moves its version on.</returns>
+    private async Task<StoredLead> TakeAsync(
+        NextStep step, string stage, StoredLead current, HashSet<string> claimed, List<LeadMailRow.Sent> sent, CancellationToken cancellationToken)
     {
-        if (step is NextStep.Then then)
+        switch (step)
         {
-            await RunAsync(then.Lead, then.Stage, then.Decide, cancellationToken).ConfigureAwait(false);
-            return;
+            case NextStep.SendMail send when send.ClaimWithSave && send.Lead == current.Lead.Id && claimed.Contains(send.Mail.Purpose):
+                // Claimed in the save just made: send, and let the lead's next save carry the sent mark.
+                sent.Add(await steps.SendClaimedAsync(send, cancellationToken).ConfigureAwait(false));
+                return current;
+            case NextStep.Then then when then.Lead == current.Lead.Id:
+            {
+                // The same lead, as this run just saved or read it: no second read. If someone saved it meanwhile, the
+                // save is refused and the decision is taken again on the fresh lead, as for any stage.
+                var (_, after, carriedSaved) = await RunCoreAsync(current, then.Stage, then.Decide, [.. sent], cancellationToken).ConfigureAwait(false);
+                if (carriedSaved) sent.Clear();
+                return after ?? current;
+            }
+            case NextStep.Then other:
+                await RunAsync(other.Lead, other.Stage, other.Decide, cancellationToken).ConfigureAwait(false);
+                return current;
+            case NextStep.Continue next:
+                await ContinueAsync(next, stage, current, cancellationToken).ConfigureAwait(false);
+                return current;
+            default:
+                await steps.PerformAsync(step, cancellationToken).ConfigureAwait(false);
+                return current;
         }
-        await steps.PerformAsync(step, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the next stage in this invocation when the app has it and the lead is this run's. Anything else, or any
+    /// failure of that run, puts the lead on the queue instead: the queued run then resumes where this one stopped
+    /// (every stage finds its own work done and repeats only its missing steps).
+    /// </summary>
+    private async Task ContinueAsync(NextStep.Continue next, string stage, StoredLead current, CancellationToken cancellationToken)
+    {
+        if (next.Lead == current.Lead.Id && continuations?.For(next.Queue) is { } continuation)
+        {
+            try
+            {
+                if (await continuation.TryRunAsync(current, cancellationToken).ConfigureAwait(false)) return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whatever failed (storage, SMTP, a second concurrent change in a row), the queue retries it.
+                LogContinueFailed(logger, e, stage, current.Lead.Id.Value, next.Queue);
+            }
+        }
+        await steps.PerformAsync(new NextStep.Enqueue(next.Queue, next.Lead), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StoredLead?> FindAsync(LeadId id, string stage, CancellationToken cancellationToken)
@@ -89,6 +161,9 @@ internal sealed partial class StageRunner(ILeadStore store, NextStepPerformer st
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Lead {LeadId}: changed concurrently during {Stage}; reloaded to decide once more")]
     private static partial void LogConcurrentChange(ILogger logger, string stage, string leadId);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Lead {LeadId}: the next stage after {Stage} failed in the same run; queued on {Queue} instead")]
+    private static partial void LogContinueFailed(ILogger logger, Exception exception, string stage, string leadId, PipelineQueue queue);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Lead {LeadId} not found for {Stage}; nothing to do")]
     private static partial void LogUnknownLead(ILogger logger, string stage, string leadId);

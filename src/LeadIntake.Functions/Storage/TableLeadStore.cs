@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
 
 namespace LeadIntake.Functions.Storage;
 
@@ -46,11 +47,16 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         return response.HasValue && response.Value is { } entity ? new StoredLead(FromEntity(entity), entity.ETag.ToString()) : null;
     }
 
-    public async Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    public async Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<LeadMailRow> mail, CancellationToken cancellationToken)
     {
         var entity = ToEntity(updated);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, new ETag(current.ETag)) };
         actions.AddRange(EventEntities(updated.Id, events).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        // The lead's outbox rows share its partition: a claim or a sent mark costs no call of its own.
+        actions.AddRange(mail.Select(row => LeadMailRows.ActionFor(updated.Id, row)));
         if (updated.Purged is not null && current.Lead.Purged is null)
         {
             actions.AddRange(await RedactedEventsAsync(updated.Id, MaxBatch - actions.Count, cancellationToken).ConfigureAwait(false));

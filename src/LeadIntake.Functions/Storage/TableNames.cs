@@ -7,7 +7,7 @@ internal static class TableNames
     public const string Leads = "Leads";
     /// <summary>Provider event id → lead id, insert-if-absent.</summary>
     public const string IntakeKeys = "IntakeKeys";
-    /// <summary>One row per lead and mail purpose: sent once.</summary>
+    /// <summary>Sent-once rows of mails about no single lead (topics), and lead mail rows of earlier versions; a lead's own are in its partition of <see cref="Leads"/>.</summary>
     public const string Mail = "Mail";
     /// <summary>Sales reps as earlier versions stored them (PartitionKey <c>rep</c>): read until the directory entity exists.</summary>
     public const string SalesReps = "SalesReps";

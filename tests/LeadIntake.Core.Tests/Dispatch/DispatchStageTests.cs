@@ -39,6 +39,19 @@ public sealed class DispatchStageTests
     }
 
     [Fact]
+    public void The_rep_mail_of_a_new_assignment_is_claimed_with_the_save_but_not_the_mail_of_a_redelivery()
+    {
+        var lead = Mql(message: "usinage de pièces");
+        var assigned = DispatchStage.Decide(lead, FactsFor(lead), Monday);
+        var saved = Assert.IsType<LeadChange.Applied>(assigned.Change).Lead;
+
+        var again = DispatchStage.Decide(saved, FactsFor(lead) with { Assignment = null }, Monday.AddMinutes(1));
+
+        Assert.True(Assert.IsType<NextStep.SendMail>(assigned.Next[0]).ClaimWithSave);
+        Assert.False(Assert.IsType<NextStep.SendMail>(again.Next[0]).ClaimWithSave);
+    }
+
+    [Fact]
     public void An_assigned_lead_whose_rep_was_not_notified_gets_the_same_steps_without_a_save()
     {
         var lead = InStatus(LeadStatus.Assigned, Monday);

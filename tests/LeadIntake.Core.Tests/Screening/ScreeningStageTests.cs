@@ -61,9 +61,34 @@ public sealed class ScreeningStageTests
     }
 
     [Fact]
-    public void A_lead_that_moved_on_takes_no_step_from_a_late_screening_message()
+    public void An_mql_continues_to_dispatch_in_the_same_run_and_a_redelivery_asks_for_the_same()
+    {
+        var lead = Captured(ScreeningLeads.Now);
+        var first = ScreeningStage.Decide(lead, Facts, (l, c, n) => Forced(l, c, n, LeadTrigger.MarkMql, LeadIntent.Commercial), ScreeningLeads.Now);
+        var saved = Assert.IsType<LeadChange.Applied>(first.Change).Lead;
+
+        var again = ScreeningStage.Decide(saved, Facts, (_, _, _) => throw new InvalidOperationException("a screened lead is not screened again"), ScreeningLeads.Now.AddMinutes(5));
+
+        Assert.Equal(new NextStep.Continue(PipelineQueue.Dispatch, lead.Id), first.Next[^1]);
+        Assert.Equal(first.Next[^1], again.Next[^1]);
+        Assert.DoesNotContain(first.Next, s => s is NextStep.Enqueue);
+    }
+
+    [Fact]
+    public void A_lead_assigned_without_its_rep_told_gets_its_dispatch_continued_by_a_screening_redelivery()
     {
         var assigned = Captured(ScreeningLeads.Now).MovedTo(LeadStatus.Assigned, ScreeningLeads.Now);
+
+        var decision = ScreeningStage.Decide(assigned, Facts, LeadScreener.Screen, ScreeningLeads.Now);
+
+        Assert.IsType<LeadChange.Unchanged>(decision.Change);
+        Assert.Equal(new NextStep.Continue(PipelineQueue.Dispatch, assigned.Id), decision.Next[^1]);
+    }
+
+    [Fact]
+    public void A_lead_that_moved_on_takes_no_step_from_a_late_screening_message()
+    {
+        var assigned = Captured(ScreeningLeads.Now).MovedTo(LeadStatus.Assigned, ScreeningLeads.Now) with { RepNotifiedAt = ScreeningLeads.Now };
 
         var decision = ScreeningStage.Decide(assigned, Facts, LeadScreener.Screen, ScreeningLeads.Now);
 

@@ -17,14 +17,17 @@ public sealed class FaultyLeadStore(ILeadStore inner) : ILeadStore
 
     public Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
 
-    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<LeadIntake.Core.Mail.LeadMailRow> mail, CancellationToken cancellationToken)
     {
         if (updated.Status == FailSavesToStatus && current.Lead.Status != updated.Status && Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             Interlocked.Increment(ref FailedSaves);
             throw new Azure.RequestFailedException(503, "Table service unavailable (test fault).");
         }
-        return inner.SaveAsync(current, updated, events, cancellationToken);
+        return inner.SaveAsync(current, updated, events, mail, cancellationToken);
     }
 
     public Task<IReadOnlyList<LeadEvent>> GetEventsAsync(LeadId id, CancellationToken cancellationToken) => inner.GetEventsAsync(id, cancellationToken);

@@ -31,6 +31,7 @@ internal static class PipelineDrain
         var queues = QueueNames.All.Select(name => new QueueClient(storage, name)).ToList();
         var poisonQueues = QueueNames.All.Select(name => new QueueClient(storage, PoisonQueue.NameFor(name))).ToList();
         var mail = new TableClient(storage, TableNames.Mail);
+        var leads = new TableClient(storage, TableNames.Leads);
         int quietReads = 0;
         string busy = "";
         while (true)
@@ -47,7 +48,7 @@ internal static class PipelineDrain
                 int count = await CountAsync(queue);
                 if (count > 0) waiting.Add($"{queue.Name}: {count} message(s)");
             }
-            int claims = await CountSendingClaimsAsync(mail);
+            int claims = await CountSendingClaimsAsync(mail) + await CountSendingClaimsAsync(leads);
             if (claims > 0) waiting.Add($"{claims} mail(s) being sent");
 
             if (waiting.Count == 0)
@@ -73,6 +74,7 @@ internal static class PipelineDrain
         return properties.Value.ApproximateMessagesCount;
     }
 
+    /// <summary>Outbox rows being sent: topic mails in <c>Mail</c>, lead mails in their lead's partition of <c>Leads</c>.</summary>
     private static async Task<int> CountSendingClaimsAsync(TableClient mail)
     {
         int n = 0;
@@ -82,7 +84,7 @@ internal static class PipelineDrain
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
         {
-            return 0; // no mail table yet: nothing was ever sent
+            return 0; // no table yet: nothing was ever sent
         }
         return n;
     }

@@ -190,6 +190,42 @@ public sealed class MailOutboxTests
     }
 
     [Fact]
+    public async Task A_lead_mail_an_earlier_version_marked_sent_in_the_mail_table_is_not_sent_again()
+    {
+        var storage = await DevServices.NewStorageConnectionStringAsync();
+        var clock = new ShiftedTimeProvider();
+        var (to, mail) = NewMail();
+        var sender = new CountingMailSender(await SmtpAsync());
+        var outbox = await OutboxAsync(storage, clock, sender);
+        var id = LeadId.New(clock.GetUtcNow());
+        await new TableClient(storage, TableNames.Mail).AddEntityAsync(new TableEntity(id.Value, mail.Purpose) { ["State"] = "sent", ["To"] = to, ["Attempt"] = 1 });
+
+        Assert.False(await outbox.SendOnceAsync(id, mail, CancellationToken.None));
+
+        Assert.Equal(0, sender.Calls);
+        Assert.Equal("sent", (await RowAsync(storage, id)).GetString("State"));
+    }
+
+    [Fact]
+    public async Task The_rows_of_a_lead_are_found_in_its_partition_and_in_the_mail_table_and_deleted_together()
+    {
+        var storage = await DevServices.NewStorageConnectionStringAsync();
+        var clock = new ShiftedTimeProvider();
+        var (to, mail) = NewMail();
+        var outbox = await OutboxAsync(storage, clock, new CountingMailSender(await SmtpAsync()));
+        var id = LeadId.New(clock.GetUtcNow());
+        var other = LeadId.New(clock.GetUtcNow());
+        await new TableClient(storage, TableNames.Mail).AddEntityAsync(new TableEntity(id.Value, "sla-reminder") { ["State"] = "sent", ["To"] = to });
+        Assert.True(await outbox.SendOnceAsync(id, mail, CancellationToken.None));
+        Assert.True(await outbox.SendOnceAsync(other, mail, CancellationToken.None));
+
+        Assert.Equal(2, await outbox.DeleteRowsOfLeadAsync(id, CancellationToken.None));
+
+        Assert.Empty(await outbox.RowsOfLeadAsync(id, CancellationToken.None).ToListAsync());
+        Assert.Single(await outbox.RowsOfLeadAsync(other, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_send_the_server_refused_frees_the_mail_for_the_next_run_at_once()
     {
         var storage = await DevServices.NewStorageConnectionStringAsync();
@@ -244,14 +280,16 @@ public sealed class MailOutboxTests
         if (fault is not null) configurer.AddPolicy(fault);
         var account = new StorageAccount(configuration, configurer);
         await account.Table(TableNames.Mail).CreateIfNotExistsAsync();
+        await account.Table(TableNames.Leads).CreateIfNotExistsAsync();
         var options = await SmtpOptionsAsync();
         options.Value.ClaimTimeout = claimTimeout ?? ClaimTimeout;
         options.Value.InProgressWait = inProgressWait ?? TimeSpan.Zero;
         return new TableMailOutbox(account, sender, new MimeMessageFactory(options), options, clock, NullLogger<TableMailOutbox>.Instance);
     }
 
+    // A lead's outbox row lives in the lead's partition of the Leads table.
     private static async Task<TableEntity> RowAsync(string storage, LeadId id) =>
-        (await new TableClient(storage, TableNames.Mail).GetEntityAsync<TableEntity>(id.Value, "rep-notification")).Value;
+        (await new TableClient(storage, TableNames.Leads).GetEntityAsync<TableEntity>(LeadPartition.For(id), LeadMailRows.RowKeyFor(id, "rep-notification"))).Value;
 
     // SMTP answered before SendAsync returned, so maildev holds every mail sent by then: read once, no waiting.
     private static async Task<IReadOnlyList<CaughtMail>> MailsAsync(string to)

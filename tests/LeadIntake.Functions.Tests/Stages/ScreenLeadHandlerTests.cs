@@ -153,7 +153,9 @@ public sealed class ScreenLeadHandlerTests
     [Fact]
     public async Task Screen_arriving_after_the_lead_moved_on_saves_nothing_and_takes_no_step()
     {
-        var lead = Put(StageLeads.InStatus(LeadStatus.Assigned, _h.Time.GetUtcNow()));
+        // Assigned and its rep told: dispatch owns it now (an assigned lead whose rep was not told gets its dispatch
+        // finished instead: InlineDispatchTests).
+        var lead = Put(StageLeads.InStatus(LeadStatus.Assigned, _h.Time.GetUtcNow()) with { RepNotifiedAt = _h.Time.GetUtcNow() });
 
         await Handler().HandleAsync(lead.Id, CancellationToken.None);
 

@@ -21,7 +21,8 @@ public static class DispatchStage
         {
             return LeadDispatcher.Dispatch(lead, assignment, now, facts.SlaApplies) switch
             {
-                LeadChange.Applied applied => StageDecision.Save(applied.Lead, applied.Events, Notify(applied.Lead, applied.Lead.Assignment!, facts, now)),
+                // The mail's purpose carries the new assignment's time: its claim rides on this save.
+                LeadChange.Applied applied => StageDecision.Save(applied.Lead, applied.Events, Notify(applied.Lead, applied.Lead.Assignment!, facts, now, claimWithSave: true)),
                 var other => StageDecision.Of(other),
             };
         }
@@ -38,9 +39,9 @@ public static class DispatchStage
             ? StageDecision.Unchanged(lead, "rep already notified")
             : StageDecision.Save(lead with { RepNotifiedAt = now }, [new LeadEvent(LeadEventType.RepNotified, now, LeadDispatcher.Actor, RoutedLeadMail.Purpose)]);
 
-    private static NextStep[] Notify(Lead lead, RepAssignment assignment, DispatchFacts facts, DateTimeOffset now) =>
+    private static NextStep[] Notify(Lead lead, RepAssignment assignment, DispatchFacts facts, DateTimeOffset now, bool claimWithSave = false) =>
     [
-        new NextStep.SendMail(lead.Id, facts.Mails.RoutedLead(lead, assignment, facts.Setup, now)),
+        new NextStep.SendMail(lead.Id, facts.Mails.RoutedLead(lead, assignment, facts.Setup, now), claimWithSave),
         new NextStep.Then(lead.Id, RepNotifiedStage, MarkNotified),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using LeadIntake.Core.Leads;
+using LeadIntake.Core.Mail;
 
 namespace LeadIntake.Functions.Tests.Stages.Fakes;
 
@@ -16,6 +17,17 @@ internal sealed class InMemoryLeadStore : ILeadStore
     private readonly Queue<Action<InMemoryLeadStore>> _beforeSaves = new();
 
     public int Saves { get; private set; }
+
+    /// <summary>Every lead save as the table would get it: the outbox rows that rode on it, by lead, in order.</summary>
+    public ConcurrentQueue<(LeadId Lead, LeadStatus Status, IReadOnlyList<LeadMailRow> Mail)> SavedWith { get; } = new();
+
+    /// <summary>The outbox whose rows live in the leads' partitions: a save hands it the rows it carried.</summary>
+    public InMemoryMailOutbox? Outbox { get; set; }
+
+    private int _saveFailures;
+
+    /// <summary>The next <paramref name="times"/> saves fail as the table does when it is unavailable.</summary>
+    public void FailNextSaves(int times = 1) => _saveFailures = times;
     public int ConcurrentRefusals { get; private set; }
 
     /// <summary>Runs <paramref name="change"/> right before the next <see cref="SaveAsync"/> compares versions.</summary>
@@ -41,8 +53,16 @@ internal sealed class InMemoryLeadStore : ILeadStore
     public Task<StoredLead?> FindAsync(LeadId id, CancellationToken cancellationToken) =>
         Task.FromResult(_leads.TryGetValue(id, out var found) ? new StoredLead(found.Lead, Tag(found.Version)) : null);
 
-    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken)
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, CancellationToken cancellationToken) =>
+        SaveAsync(current, updated, events, [], cancellationToken);
+
+    public Task<StoredLead> SaveAsync(StoredLead current, Lead updated, IReadOnlyList<LeadEvent> events, IReadOnlyList<LeadMailRow> mail, CancellationToken cancellationToken)
     {
+        if (_saveFailures > 0)
+        {
+            _saveFailures--;
+            throw new IOException("table unavailable (test)");
+        }
         if (_beforeSaves.TryDequeue(out var interloper)) interloper(this);
         if (!_leads.TryGetValue(updated.Id, out var found) || Tag(found.Version) != current.ETag)
         {
@@ -57,6 +77,8 @@ internal sealed class InMemoryLeadStore : ILeadStore
             for (int i = 0; i < log.Count; i++) log[i] = Core.Privacy.LeadRedaction.Redact(log[i]);
         }
         log.AddRange(events);
+        SavedWith.Enqueue((updated.Id, updated.Status, mail));
+        Outbox?.Apply(updated.Id, mail);
         return Task.FromResult(new StoredLead(updated, Tag(found.Version + 1)));
     }
 

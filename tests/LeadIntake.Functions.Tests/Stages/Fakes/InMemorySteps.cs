@@ -34,18 +34,29 @@ internal sealed class InMemoryPipelineQueue : IPipelineQueue
     public Task<int> ApproximateDepthAsync(PipelineQueue queue, CancellationToken cancellationToken) => Task.FromResult(Depth);
 }
 
-/// <summary>The sent-once outbox in memory: one mail per lead (or topic) and purpose; a repeat returns false.</summary>
+/// <summary>
+/// The sent-once outbox in memory: one row per lead (or topic) and purpose, pending → sending → sent, as the table's.
+/// A row left <c>sending</c> (a claim whose sent mark was lost) makes a later send throw
+/// <see cref="MailSendInProgressException"/>, as the real outbox does until the claim expires. Rows that ride on a
+/// lead's save arrive through <see cref="Apply"/>. <see cref="Deliveries"/> counts every mail that left, repeats included.
+/// </summary>
 internal sealed class InMemoryMailOutbox : IMailOutbox
 {
     private readonly ConcurrentDictionary<(string Key, string Purpose), OutgoingMail> _sent = new();
+    private readonly ConcurrentDictionary<(string Key, string Purpose), MailSendState> _rows = new();
     private int _failures;
 
     public IReadOnlyList<OutgoingMail> Sent => _sent.Values.ToList();
+
+    /// <summary>Every mail that left, in order, repeats included.</summary>
+    public ConcurrentQueue<OutgoingMail> Deliveries { get; } = new();
 
     /// <summary>How many times a send was attempted, repeats included.</summary>
     public int Attempts { get; private set; }
 
     public void FailNext(int times = 1) => _failures = times;
+
+    public MailSendState? StateOf(LeadId lead, string purpose) => _rows.TryGetValue((lead.Value, purpose), out var state) ? state : null;
 
     public IReadOnlyList<OutgoingMail> SentAbout(LeadId lead) => _sent.Where(p => p.Key.Key == lead.Value).Select(p => p.Value).ToList();
 
@@ -54,15 +65,69 @@ internal sealed class InMemoryMailOutbox : IMailOutbox
     public Task<bool> SendOnceAsync(string topic, OutgoingMail mail, CancellationToken cancellationToken)
     {
         Attempts++;
+        var key = (topic, mail.Purpose);
+        switch (_rows.GetValueOrDefault(key, MailSendState.Pending))
+        {
+            case MailSendState.Sent:
+                return Task.FromResult(false);
+            case MailSendState.Sending:
+                throw new MailSendInProgressException(topic, mail.Purpose);
+        }
+        Deliver(topic, mail);
+        _rows[key] = MailSendState.Sent;
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> WasSentAsync(string topic, string purpose, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.GetValueOrDefault((topic, purpose)) == MailSendState.Sent);
+
+    public LeadMailRow.Claimed ClaimWithSave(LeadId leadId, OutgoingMail mail) =>
+        new(mail.Purpose, mail.To.Address, MailClaim.MessageIdOf(leadId.Value, mail.Purpose), DateTimeOffset.UnixEpoch, "test");
+
+    public Task<LeadMailRow.Sent> SendClaimedAsync(LeadId leadId, OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        Attempts++;
+        try
+        {
+            Deliver(leadId.Value, mail);
+        }
+        catch (IOException)
+        {
+            _rows[(leadId.Value, mail.Purpose)] = MailSendState.Pending; // released, as the table's outbox does
+            throw;
+        }
+        return Task.FromResult(new LeadMailRow.Sent(mail.Purpose, DateTimeOffset.UnixEpoch, "250 OK (test)"));
+    }
+
+    public Task RecordSentAsync(LeadId leadId, IReadOnlyList<LeadMailRow.Sent> sent, CancellationToken cancellationToken)
+    {
+        RecordedApart += sent.Count;
+        foreach (var mark in sent) _rows[(leadId.Value, mark.Purpose)] = MailSendState.Sent;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How many sent marks were written on their own rather than riding on a save.</summary>
+    public int RecordedApart { get; private set; }
+
+    /// <summary>The rows a lead's save carried, applied as the table applies its transaction.</summary>
+    public void Apply(LeadId lead, IReadOnlyList<LeadMailRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            _rows[(lead.Value, row.Purpose)] = row is LeadMailRow.Sent ? MailSendState.Sent : MailSendState.Sending;
+        }
+    }
+
+    private void Deliver(string key, OutgoingMail mail)
+    {
         if (_failures > 0)
         {
             _failures--;
             throw new IOException("SMTP unavailable (test)");
         }
-        return Task.FromResult(_sent.TryAdd((topic, mail.Purpose), mail));
+        Deliveries.Enqueue(mail);
+        _sent[(key, mail.Purpose)] = mail;
     }
-
-    public Task<bool> WasSentAsync(string topic, string purpose, CancellationToken cancellationToken) => Task.FromResult(_sent.ContainsKey((topic, purpose)));
 }
 
 internal sealed class InMemoryReviewQueue : IReviewQueue

@@ -11,9 +11,11 @@ namespace LeadIntake.Functions.Tests.Stages.Fakes;
 internal sealed class StageHarness
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    public InMemoryLeadStore Store { get; } = new();
+    public InMemoryLeadStore Store { get; }
     public InMemoryPipelineQueue Queue { get; } = new();
     public InMemoryMailOutbox Outbox { get; } = new();
+
+    public StageHarness() => Store = new InMemoryLeadStore { Outbox = Outbox };
     public InMemoryReviewQueue Review { get; } = new();
     public InMemoryContactIndex Contacts { get; } = new();
     public InMemoryScreeningFeedback Feedback { get; } = new();
