@@ -59,10 +59,8 @@ internal sealed partial class TableMailOutbox(
     public async Task<IReadOnlyList<string>> ForgetLeadAsync(LeadId leadId, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        await foreach (var where in RowsOfLeadAsync(leadId, cancellationToken).ConfigureAwait(false))
+        await foreach (var (where, row) in ReadRowsOfLeadAsync(leadId, select: null, cancellationToken).ConfigureAwait(false))
         {
-            var found = await where.Table.GetEntityIfExistsAsync<TableEntity>(where.PartitionKey, where.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!found.HasValue || found.Value is not { } row) continue;
             if (row.GetString("MessageId") is { } messageId) ids.Add(messageId);
             if (row.GetString("To") is null && row.GetString("ServerAnswer") is null) continue;
             row["To"] = null;
@@ -134,16 +132,29 @@ internal sealed partial class TableMailOutbox(
     /// <summary>Where every outbox row of <paramref name="leadId"/> is: its partition's <c>{id}|mail|…</c> rows, then the legacy <c>Mail</c> rows.</summary>
     public async IAsyncEnumerable<RowAddress> RowsOfLeadAsync(LeadId leadId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var (where, _) in ReadRowsOfLeadAsync(leadId, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            yield return where;
+        }
+    }
+
+    /// <summary>
+    /// Every outbox row of <paramref name="leadId"/>, read in the same two queries that find them (its partition's
+    /// <c>{id}|mail|…</c> rows, then the legacy <c>Mail</c> rows), with <paramref name="select"/> columns (all when null)
+    /// and their ETags.
+    /// </summary>
+    public async IAsyncEnumerable<(RowAddress Where, TableEntity Row)> ReadRowsOfLeadAsync(LeadId leadId, IEnumerable<string>? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var (low, high) = LeadMailRows.RangeOf(leadId);
         var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {LeadPartition.For(leadId)} and RowKey ge {low} and RowKey lt {high}");
-        await foreach (var row in _leads.QueryAsync<TableEntity>(inPartition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _leads.QueryAsync<TableEntity>(inPartition, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new RowAddress(_leads, row.PartitionKey, row.RowKey, leadId.Value);
+            yield return (new RowAddress(_leads, row.PartitionKey, row.RowKey, leadId.Value), row);
         }
         var legacy = TableClient.CreateQueryFilter($"PartitionKey eq {leadId.Value}");
-        await foreach (var row in _mail.QueryAsync<TableEntity>(legacy, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _mail.QueryAsync<TableEntity>(legacy, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new RowAddress(_mail, row.PartitionKey, row.RowKey, leadId.Value);
+            yield return (new RowAddress(_mail, row.PartitionKey, row.RowKey, leadId.Value), row);
         }
     }
 

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using LeadIntake.Core.Leads;
 using LeadIntake.Functions.Mail;
 using LeadIntake.Functions.Storage;
@@ -14,10 +13,8 @@ internal sealed class MailRecords(TableMailOutbox outbox)
     public async Task<IReadOnlyList<ExportedMail>> ForLeadAsync(LeadId id, CancellationToken cancellationToken)
     {
         var mails = new List<ExportedMail>();
-        await foreach (var where in outbox.RowsOfLeadAsync(id, cancellationToken).ConfigureAwait(false))
+        await foreach (var (_, row) in outbox.ReadRowsOfLeadAsync(id, ["RowKey", "To", "State", "SentAt"], cancellationToken).ConfigureAwait(false))
         {
-            var found = await where.Table.GetEntityIfExistsAsync<TableEntity>(where.PartitionKey, where.RowKey, select: ["RowKey", "To", "State", "SentAt"], cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!found.HasValue || found.Value is not { } row) continue;
             var purpose = row.RowKey.StartsWith(id.Value + LeadMailRows.Infix, StringComparison.Ordinal) ? row.RowKey[(id.Value.Length + LeadMailRows.Infix.Length)..] : row.RowKey;
             mails.Add(new ExportedMail(purpose, row.GetString("To"), row.GetString("State"), row.GetDateTimeOffset("SentAt")));
         }

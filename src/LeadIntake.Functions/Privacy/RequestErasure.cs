@@ -30,15 +30,15 @@ internal sealed class RequestErasure(ErasureRequests erasures, IOptionsMonitor<S
 
     private async Task<Results<Accepted<ErasureAccepted>, ProblemHttpResult>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        if (!WebhookRequest.Is(WebhookRequest.MediaTypeOf(request), WebhookRequest.Json))
         {
-            return Problems.UnsupportedMediaType(request.ContentType, "application/json");
+            return Problems.UnsupportedMediaType(request.ContentType, WebhookRequest.Json);
         }
         if (!(await RequestBody.ReadUtf8Async(request, MaxBodyBytes, cancellationToken)).TryValue(out var body, out var unreadable)) return unreadable;
         string? email, phone, requestedBy;
         try
         {
-            using var document = JsonDocument.Parse(body!);
+            using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object) return Problems.Malformed("body", "The body must be a JSON object.");
             var errors = new List<FieldError>();
             email = Text(document.RootElement, "email", errors);
