@@ -30,9 +30,16 @@ internal sealed class KpiOptions : IValidatableObject
     [Range(2, 120, ErrorMessage = "Kpis:RecomputeLookbackMonths must be between 2 and 120.")]
     public int RecomputeLookbackMonths { get; set; } = 24;
 
-    /// <summary>How long a stage change may wait for its KPI projection; past it the save returns and the daily recomputation corrects the counters.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Kpis:ProjectionTimeout must be between 00:00:00.100 and 00:01:00.")]
-    public TimeSpan ProjectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a stage change waits in memory before its KPI projection is written: the saves of one lead within it are
+    /// coalesced, and all leads of a shard go out in one transaction. The counters lag the leads by about this much.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Kpis:ProjectionFlushInterval must be between 00:00:00.050 and 00:01:00.")]
+    public TimeSpan ProjectionFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Leads the projection buffer holds at most (a long storage outage); past it, changes wait for the daily recomputation.</summary>
+    [Range(100, 10_000_000, ErrorMessage = "Kpis:ProjectionMaxPending must be between 100 and 10000000.")]
+    public int ProjectionMaxPending { get; set; } = 100_000;
 
     /// <summary>Base64 key (≥ 32 bytes) of the keyed hash that pseudonymises lead ids in the Parquet export; the export is refused without it.</summary>
     public string? ExportKey { get; set; }

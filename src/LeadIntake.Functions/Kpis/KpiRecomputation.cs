@@ -8,7 +8,7 @@ namespace LeadIntake.Functions.Kpis;
 /// after its lead was saved, a host stopped between the two). A closed month whose figures change is marked restated,
 /// and its page says so. Reads every lead captured in the lookback window: a timer's job, never a page's.
 /// </summary>
-internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
+internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiProjector projector, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
 {
     private const int Attempts = 3;
 
@@ -20,6 +20,8 @@ internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore s
         var current = calendar.MonthOf(now);
         var changed = new List<KpiMonth>();
         var pending = months.Distinct().Order().ToList();
+        // Deltas noted before the run are written first, so the scan and the rows it replaces agree on them.
+        await buffer.FlushAsync(cancellationToken).ConfigureAwait(false);
         for (int attempt = 0; attempt < Attempts && pending.Count > 0; attempt++)
         {
             var before = new Dictionary<KpiMonth, Dictionary<string, TableEntity>>();

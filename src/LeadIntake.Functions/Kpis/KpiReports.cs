@@ -2,14 +2,16 @@ using LeadIntake.Core.Kpis;
 
 namespace LeadIntake.Functions.Kpis;
 
-/// <summary>Loads one month's report: the aggregate rows of at most eight months (one query each), the month's inputs.</summary>
-internal sealed class KpiReports(TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, TimeProvider time)
+/// <summary>Loads one month's report: the aggregate rows of at most eight months (one query each), the month's inputs, after flushing this instance's projection buffer.</summary>
+internal sealed class KpiReports(TableKpiStore store, KpiProjector projector, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time)
 {
     public KpiMonth CurrentMonth => projector.Calendar.MonthOf(time.GetUtcNow());
 
     public async Task<KpiReport> LoadAsync(KpiQuery query, CancellationToken cancellationToken)
     {
         var calendar = projector.Calendar;
+        // This instance's stage changes not yet written go out first: a page reads what was done before it.
+        await buffer.FlushAsync(cancellationToken).ConfigureAwait(false);
         var months = KpiReportBuilder.MonthsRead(query.Month, CurrentMonth);
         var reads = months.Select(async m => (Month: m, Cells: await store.ReadMonthAsync(m, cancellationToken).ConfigureAwait(false))).ToList();
         var spend = store.ReadSpendAsync(query.Month, cancellationToken);

@@ -16,10 +16,12 @@ internal static class KpiServiceCollectionExtensions
         services.AddSingleton<KpiReports>();
         services.AddSingleton<KpiRecomputation>();
         services.AddSingleton<KpiParquetExport>();
-        // Every stage saves through ILeadStore: the projection hooks there, after the lead's own transaction.
+        // Every stage saves through ILeadStore: the projection is noted there, after the lead's own transaction, and
+        // written in the background (one hosted buffer per instance).
+        services.AddSingleton<KpiProjectionBuffer>(sp => ActivatorUtilities.CreateInstance<KpiProjectionBuffer>(sp, ActivatorUtilities.CreateInstance<TableLeadStore>(sp)));
+        services.AddHostedService(sp => sp.GetRequiredService<KpiProjectionBuffer>());
         services.Replace(ServiceDescriptor.Singleton<ILeadStore>(sp => new ProjectingLeadStore(
-            ActivatorUtilities.CreateInstance<TableLeadStore>(sp), sp.GetRequiredService<KpiProjector>(),
-            sp.GetRequiredService<IOptions<KpiOptions>>().Value.ProjectionTimeout, sp.GetRequiredService<ILogger<ProjectingLeadStore>>())));
+            ActivatorUtilities.CreateInstance<TableLeadStore>(sp), sp.GetRequiredService<KpiProjectionBuffer>())));
         return services;
     }
 }

@@ -35,23 +35,84 @@ internal sealed class TableKpiStore(StorageAccount storage)
     public async Task<(int Transactions, bool Applied)> ApplyAsync(
         KpiMonth month, string shard, IReadOnlyDictionary<string, long> delta, LeadId lead, IReadOnlyList<string> eventKeys, CancellationToken cancellationToken)
     {
+        var (transactions, applied) = await ApplyManyAsync(month, shard, [new KpiLeadDelta(lead, delta, eventKeys)], cancellationToken).ConfigureAwait(false);
+        return (transactions, applied.Count == 1);
+    }
+
+    /// <summary>
+    /// Applies the deltas of several leads of one shard to one month, in as few entity-group transactions as the
+    /// 100-operation limit allows (one per flush, almost always): the leads' marker rows plus the shard's touched
+    /// aggregate rows. A lead whose marker is already there (409 on it) was counted before, by an earlier flush whose
+    /// answer was lost or by another instance: it is left out and the rest retried. Returns the storage transactions
+    /// used and the leads applied now.
+    /// </summary>
+    public async Task<(int Transactions, IReadOnlyList<LeadId> Applied)> ApplyManyAsync(
+        KpiMonth month, string shard, IReadOnlyList<KpiLeadDelta> leads, CancellationToken cancellationToken)
+    {
+        int transactions = 0;
+        var applied = new List<LeadId>();
+        foreach (var chunk in ChunksOf(leads))
+        {
+            var (used, done) = await ApplyChunkAsync(month, shard, chunk, cancellationToken).ConfigureAwait(false);
+            transactions += used;
+            applied.AddRange(done);
+        }
+        return (transactions, applied);
+    }
+
+    // One batch holds at most 100 operations: the markers of the chunk's leads plus one row per family they touch.
+    private static IEnumerable<List<KpiLeadDelta>> ChunksOf(IReadOnlyList<KpiLeadDelta> leads)
+    {
+        var chunk = new List<KpiLeadDelta>();
+        var families = new HashSet<string>(StringComparer.Ordinal);
+        int markers = 0;
+        foreach (var lead in leads)
+        {
+            var own = lead.Cells.Keys.Select(FamilyOf).ToHashSet(StringComparer.Ordinal);
+            int keys = lead.EventKeys.Distinct(StringComparer.Ordinal).Count();
+            if (chunk.Count > 0 && markers + keys + families.Union(own, StringComparer.Ordinal).Count() > MaxBatch)
+            {
+                yield return chunk;
+                chunk = [];
+                families.Clear();
+                markers = 0;
+            }
+            chunk.Add(lead);
+            families.UnionWith(own);
+            markers += keys;
+        }
+        if (chunk.Count > 0) yield return chunk;
+    }
+
+    private const int MaxBatch = 100;
+
+    private async Task<(int Transactions, List<LeadId> Applied)> ApplyChunkAsync(
+        KpiMonth month, string shard, List<KpiLeadDelta> leads, CancellationToken cancellationToken)
+    {
         int transactions = 0;
         string partition = PartitionOf(month);
-        var families = delta.GroupBy(d => FamilyOf(d.Key)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = 0; leads.Count > 0; attempt++)
         {
             // One query reads every family row of the shard (a few rows of one partition): one transaction.
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix + shard + "-"} and RowKey lt {AggregatePrefix + shard + "-~"}");
             var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
             await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false)) existing[entity.RowKey] = entity;
             transactions++;
-            var actions = eventKeys.Distinct(StringComparer.Ordinal)
-                .Select(k => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"e-{lead.Value}-{k}")))
-                .ToList();
-            int markers = actions.Count;
-            foreach (var (family, changes) in families)
+            var actions = new List<TableTransactionAction>();
+            var ownerOfMarker = new List<int>();
+            for (int i = 0; i < leads.Count; i++)
             {
-                string row = $"{AggregatePrefix}{shard}-{family}";
+                foreach (var key in leads[i].EventKeys.Distinct(StringComparer.Ordinal))
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"e-{leads[i].Lead.Value}-{key}")));
+                    ownerOfMarker.Add(i);
+                }
+            }
+            int markers = actions.Count;
+            var families = leads.SelectMany(l => l.Cells).GroupBy(d => FamilyOf(d.Key), StringComparer.Ordinal);
+            foreach (var changes in families)
+            {
+                string row = $"{AggregatePrefix}{shard}-{changes.Key}";
                 var cells = existing.TryGetValue(row, out var current) ? ReadCells(current) : new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var (key, n) in changes)
                 {
@@ -67,17 +128,21 @@ internal sealed class TableKpiStore(StorageAccount storage)
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                return (transactions + 1, true);
+                return (transactions + 1, leads.Select(l => l.Lead).ToList());
             }
             catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
             {
                 transactions++;
-                // A marker already there: this delta was applied by an earlier attempt. An aggregate changed under us
-                // (412, or 409 on its insert): read again and retry.
-                if (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < markers) return (transactions, false);
-                if (attempt >= 20) throw;
+                // A marker already there: that lead's delta was applied before; leave it out. An aggregate changed
+                // under us (412, or 409 on its insert): read again and retry.
+                if (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < markers)
+                {
+                    leads = leads.Where((_, i) => i != ownerOfMarker[index]).ToList();
+                }
+                else if (attempt >= 20) throw;
             }
         }
+        return (transactions, []);
     }
 
     /// <summary>
@@ -215,3 +280,6 @@ internal sealed class TableKpiStore(StorageAccount storage)
     private static bool SameCells(Dictionary<string, long> a, Dictionary<string, long> b) =>
         a.Where(c => c.Value != 0).Count() == b.Where(c => c.Value != 0).Count() && a.Where(c => c.Value != 0).All(c => b.GetValueOrDefault(c.Key) == c.Value);
 }
+
+/// <summary>One lead's change to the counters of one month and shard, and the keys of the events it comes from (its markers).</summary>
+internal sealed record KpiLeadDelta(LeadId Lead, IReadOnlyDictionary<string, long> Cells, IReadOnlyList<string> EventKeys);

@@ -23,7 +23,14 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
 
     private readonly TableClient _table = storage.Table(TableNames.Leads);
 
-    public async Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken) =>
+        await CreateAsync(lead, firstEvent, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// As <see cref="TryCreateAsync"/>, returning the stored lead with its ETag (null when the lead already exists): the
+    /// KPI projection buffer uses the ETag to tell that the lead's later saves followed this one with nobody between.
+    /// </summary>
+    public async Task<StoredLead?> CreateAsync(Lead lead, LeadEvent firstEvent, CancellationToken cancellationToken)
     {
         var row = ToEntity(lead);
         // The lead is queued for screening right after this: the sweeper reads the mark (TableStrandedLeads).
@@ -32,12 +39,12 @@ internal sealed class TableLeadStore(StorageAccount storage) : ILeadStore
         actions.AddRange(EventEntities(lead.Id, [firstEvent]).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return new StoredLead(lead, response.Value[0].Headers.ETag?.ToString() ?? "");
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
