@@ -13,17 +13,27 @@ internal sealed class LoadAppProcess : IDisposable
     private readonly Process _process;
     private long _peakRssKb;
 
-    private LoadAppProcess(Process process, HttpClient client)
+    private readonly StreamWriter? _log;
+
+    private LoadAppProcess(Process process, HttpClient client, string? logPath)
     {
         _process = process;
         Client = client;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The app's console (Warning and above) is kept only when asked for (--app-log): a lead's stall shows there.
+        _log = logPath is null ? null : new StreamWriter(logPath, append: false) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Log(e.Data);
+        process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
     public HttpClient Client { get; }
+
+    private void Log(string? line)
+    {
+        if (_log is null || line is null) return;
+        lock (_log) _log.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {line}");
+    }
 
     public int ProcessId => _process.Id;
 
@@ -43,7 +53,7 @@ internal sealed class LoadAppProcess : IDisposable
         return target;
     }
 
-    public static async Task<LoadAppProcess> StartAsync(string appDirectory, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<LoadAppProcess> StartAsync(string appDirectory, IReadOnlyDictionary<string, string?> settings, string? logPath = null)
     {
         var dll = Path.Combine(appDirectory, "LeadIntake.Functions.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"no published app in {appDirectory}", dll);
@@ -61,7 +71,7 @@ internal sealed class LoadAppProcess : IDisposable
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(60),
         };
-        var app = new LoadAppProcess(process, client);
+        var app = new LoadAppProcess(process, client, logPath);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -135,5 +145,6 @@ internal sealed class LoadAppProcess : IDisposable
         }
         _process.Dispose();
         Client.Dispose();
+        if (_log is not null) lock (_log) _log.Dispose();
     }
 }

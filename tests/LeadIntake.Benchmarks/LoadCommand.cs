@@ -51,7 +51,7 @@ internal static class LoadCommand
             var settings = LoadAppInstance.Settings(storage, dev.SmtpPort, RepEmail, signingKey);
             foreach (var (key, value) in extra) settings[key] = value;
             output.WriteLine($"starting the app from {appDirectory}…");
-            process = await LoadAppProcess.StartAsync(appDirectory, settings).ConfigureAwait(false);
+            process = await LoadAppProcess.StartAsync(appDirectory, settings, options.AppLog).ConfigureAwait(false);
         }
         else
         {

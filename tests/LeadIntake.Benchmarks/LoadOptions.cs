@@ -4,12 +4,13 @@ namespace LeadIntake.Benchmarks;
 
 /// <summary>
 /// <c>load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 300] [--flood-rate N] [--flood-rotate]
-/// [--rate-limit N] [--separate-process] [--app-dir DIR] [--json FILE] [--trace FILE]</c>: genuine leads per second,
+/// [--rate-limit N] [--separate-process] [--app-dir DIR] [--json FILE] [--trace FILE] [--app-log FILE]</c>: genuine leads per second,
 /// seconds of sending, app instances on one storage account (in-process only), seconds to wait for the last rep mails
 /// after the last send, warm-up leads (sent and followed to their rep mail before the measured part starts), bot posts
 /// per second beside the genuine leads (one address, or a forged <c>X-Forwarded-For</c> rotated on every post), the
 /// app's form rate limit per client and minute, the app as its own published process (and from which folder), an
-/// optional JSON file for the figures and an optional CSV trace (one line per genuine lead).
+/// optional JSON file for the figures, an optional CSV trace (one line per genuine lead) and, with a separate process,
+/// a file for the app's console output (its warnings, time-stamped).
 /// </summary>
 internal sealed record LoadOptions(
     double Rate,
@@ -23,7 +24,8 @@ internal sealed record LoadOptions(
     bool FloodRotate = false,
     int? RateLimitPerMinute = null,
     bool SeparateProcess = false,
-    string? AppDirectory = null)
+    string? AppDirectory = null,
+    string? AppLog = null)
 {
     public int LeadCount => (int)Math.Round(Rate * DurationSeconds);
 
@@ -49,6 +51,7 @@ internal sealed record LoadOptions(
                     "--warmup" => options with { WarmupLeads = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--json" => options with { JsonOut = Next() },
                     "--trace" => options with { TraceOut = Next() },
+                    "--app-log" => options with { AppLog = Next() },
                     "--flood-rate" => options with { FloodRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--flood-rotate" => options with { FloodRotate = true },
                     "--rate-limit" => options with { RateLimitPerMinute = int.Parse(Next(), CultureInfo.InvariantCulture) },

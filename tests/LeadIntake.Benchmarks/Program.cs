@@ -38,7 +38,7 @@ switch (verb)
                                               train the screening model from tests/corpus/train/manifest.json (fixed seed); print cross-validated and holdout figures
               bench [--filter PATTERN]        run the BenchmarkDotNet micro-benchmarks (use -c Release)
               load [--rate 20] [--duration 60] [--instances 1] [--timeout 60] [--warmup 300] [--flood-rate N [--flood-rotate]]
-                   [--rate-limit N] [--separate-process | --app-dir DIR] [--json FILE] [--trace FILE]
+                   [--rate-limit N] [--separate-process | --app-dir DIR] [--json FILE] [--trace FILE] [--app-log FILE]
                                               end-to-end load: own Azurite + maildev, the real app in-process or published as its own
                                               process, a warm-up, then form leads to rep mails, optionally beside a bot flood
               hostile [--short]               the hostile-input suite over every endpoint against the real app: status classes, 5xx,

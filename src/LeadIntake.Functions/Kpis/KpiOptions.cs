@@ -37,6 +37,13 @@ internal sealed class KpiOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Kpis:ProjectionFlushInterval must be between 00:00:00.050 and 00:01:00.")]
     public TimeSpan ProjectionFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a lead still captured may wait in the projection buffer for its screening (the two saves then need no
+    /// read of its log). Behind a screening backlog the MCL count lags by up to this much.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00", ErrorMessage = "Kpis:ProjectionCaptureHold must be between 00:00:00 and 00:30:00.")]
+    public TimeSpan ProjectionCaptureHold { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Leads the projection buffer holds at most (a long storage outage); past it, changes wait for the daily recomputation.</summary>
     [Range(100, 10_000_000, ErrorMessage = "Kpis:ProjectionMaxPending must be between 100 and 10000000.")]
     public int ProjectionMaxPending { get; set; } = 100_000;

@@ -63,7 +63,7 @@ internal sealed partial class KpiProjectionBuffer(
         lock (_gate)
         {
             if (_pending.TryGetValue(created.Lead.Id, out var lead)) lead.Groups.Add(group);
-            else if (Admit()) _pending[created.Lead.Id] = new PendingLead(Environment.TickCount64, [group]);
+            else if (Admit()) _pending[created.Lead.Id] = new PendingLead(Environment.TickCount64, [group]) { AwaitingScreening = created.Lead.Status == LeadStatus.Captured };
         }
     }
 
@@ -78,6 +78,7 @@ internal sealed partial class KpiProjectionBuffer(
             if (_pending.TryGetValue(saved.Lead.Id, out var lead))
             {
                 var last = lead.Groups[^1];
+                lead.AwaitingScreening = saved.Lead.Status == LeadStatus.Captured;
                 if (last.ETag.Length > 0 && string.Equals(last.ETag, current.ETag, StringComparison.Ordinal))
                 {
                     // The save started where the last one noted here ended: nobody saved the lead between them.
@@ -126,8 +127,8 @@ internal sealed partial class KpiProjectionBuffer(
         }
     }
 
-    // Leads are flushed once they have waited a whole interval; the timer looks twice per interval.
-    private TimeSpan Tick => options.Value.ProjectionFlushInterval / 2;
+    // Leads are flushed once they have waited a whole interval: each waits one to two intervals.
+    private TimeSpan Tick => options.Value.ProjectionFlushInterval;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -151,9 +152,12 @@ internal sealed partial class KpiProjectionBuffer(
             List<(LeadId Id, PendingLead Lead)> due;
             // Ages are measured on the monotonic clock: a frozen or shifted business clock must not hold the buffer.
             long cutoff = Environment.TickCount64 - (long)options.Value.ProjectionFlushInterval.TotalMilliseconds;
+            // A lead still captured waits for its screening (behind a backlog, up to the hold): the two are then one
+            // chain of saves whose log needs no read.
+            long holdCutoff = Math.Min(cutoff, Environment.TickCount64 - (long)options.Value.ProjectionCaptureHold.TotalMilliseconds);
             lock (_gate)
             {
-                due = _pending.Where(p => all || p.Value.Since <= cutoff).Select(p => (p.Key, p.Value)).ToList();
+                due = _pending.Where(p => all || p.Value.Since <= (p.Value.AwaitingScreening && p.Value.Failures == 0 ? holdCutoff : cutoff)).Select(p => (p.Key, p.Value)).ToList();
                 foreach (var (id, _) in due) _pending.Remove(id);
             }
             if (due.Count == 0) return;
@@ -259,14 +263,18 @@ internal sealed partial class KpiProjectionBuffer(
         {
             // Saves noted meanwhile come after the failed ones.
             var groups = _pending.TryGetValue(id, out var newer) ? [.. failed.Groups, .. newer.Groups] : failed.Groups;
-            _pending[id] = new PendingLead(failed.Since, groups, failed.Failures + 1);
+            _pending[id] = new PendingLead(failed.Since, groups, failed.Failures + 1) { AwaitingScreening = newer?.AwaitingScreening ?? failed.AwaitingScreening };
         }
     }
 
     /// <summary>Saves of one lead that followed one another (each started from the ETag the previous one returned).</summary>
     private sealed record SaveGroup(LeadKpiProfile? Before, LeadKpiProfile After, List<LeadEvent> Added, string ETag, bool FromCreation);
 
-    private sealed record PendingLead(long Since, List<SaveGroup> Groups, int Failures = 0);
+    private sealed record PendingLead(long Since, List<SaveGroup> Groups, int Failures = 0)
+    {
+        /// <summary>The last save noted left the lead captured: its screening is still to come.</summary>
+        public bool AwaitingScreening { get; set; }
+    }
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Warning, Message = "KPI projection flush failed ({ErrorType}); its leads are kept for the next flush")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, string errorType);

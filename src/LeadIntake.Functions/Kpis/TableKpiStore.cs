@@ -60,6 +60,38 @@ internal sealed class TableKpiStore(StorageAccount storage)
         return (transactions, applied);
     }
 
+    // The rows of the shards this instance wrote last, with the ETags the batch returned: the next flush of the shard
+    // needs no query. Only the newest months are kept (a flush writes the current month, rarely the one before).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Partition, string Shard), Dictionary<string, TableEntity>> _written = new();
+    private const int MonthsRemembered = 2;
+
+    private void Remember(string partition, string shard, Dictionary<string, TableEntity> rows, List<TableTransactionAction> actions, int markers, IReadOnlyList<Response> answers)
+    {
+        if (answers.Count != actions.Count)
+        {
+            _written.TryRemove((partition, shard), out _);
+            return;
+        }
+        for (int i = markers; i < actions.Count; i++)
+        {
+            if (answers[i].Headers.ETag is not { } etag)
+            {
+                _written.TryRemove((partition, shard), out _);
+                return;
+            }
+            ((TableEntity)actions[i].Entity).ETag = etag;
+        }
+        _written[(partition, shard)] = rows;
+        var months = _written.Keys.Select(k => k.Partition).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var old in months.SkipLast(MonthsRemembered))
+        {
+            foreach (var key in _written.Keys.Where(k => k.Partition == old)) _written.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Forgets the rows remembered from this instance's writes (after the recomputation replaced them, or in tests).</summary>
+    public void ForgetWrittenRows() => _written.Clear();
+
     // One batch holds at most 100 operations: the markers of the chunk's leads plus one row per family they touch.
     private static IEnumerable<List<KpiLeadDelta>> ChunksOf(IReadOnlyList<KpiLeadDelta> leads)
     {
@@ -93,11 +125,16 @@ internal sealed class TableKpiStore(StorageAccount storage)
         string partition = PartitionOf(month);
         for (int attempt = 0; leads.Count > 0; attempt++)
         {
-            // One query reads every family row of the shard (a few rows of one partition): one transaction.
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix + shard + "-"} and RowKey lt {AggregatePrefix + shard + "-~"}");
-            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false)) existing[entity.RowKey] = entity;
-            transactions++;
+            // The shard's rows as this instance last wrote them (their ETags from that batch's answer), or one query
+            // for every family row of the shard (a few rows of one partition): one transaction. Another writer since
+            // (an instance, the recomputation) makes the batch fail on an ETag, and the rows are read again.
+            if (!_written.TryGetValue((partition, shard), out var existing))
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregatePrefix + shard + "-"} and RowKey lt {AggregatePrefix + shard + "-~"}");
+                existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false)) existing[entity.RowKey] = entity;
+                transactions++;
+            }
             var actions = new List<TableTransactionAction>();
             var ownerOfMarker = new List<int>();
             for (int i = 0; i < leads.Count; i++)
@@ -109,6 +146,7 @@ internal sealed class TableKpiStore(StorageAccount storage)
                 }
             }
             int markers = actions.Count;
+            var written = new Dictionary<string, TableEntity>(existing, StringComparer.Ordinal);
             var families = leads.SelectMany(l => l.Cells).GroupBy(d => FamilyOf(d.Key), StringComparer.Ordinal);
             foreach (var changes in families)
             {
@@ -121,17 +159,22 @@ internal sealed class TableKpiStore(StorageAccount storage)
                     else cells[key] = value;
                 }
                 var aggregate = WriteCells(new TableEntity(partition, row), cells);
+                written[row] = aggregate;
                 actions.Add(current is not null
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, aggregate, current.ETag)
                     : new TableTransactionAction(TableTransactionActionType.Add, aggregate));
             }
             try
             {
-                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                Remember(partition, shard, written, actions, markers, response.Value);
                 return (transactions + 1, leads.Select(l => l.Lead).ToList());
             }
-            catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever happened, the rows are read again next time.
+                _written.TryRemove((partition, shard), out _);
+                if (e is not TableTransactionFailedException { Status: 409 or 412 } failed) throw;
                 transactions++;
                 // A marker already there: that lead's delta was applied before; leave it out. An aggregate changed
                 // under us (412, or 409 on its insert): read again and retry.
@@ -187,6 +230,7 @@ internal sealed class TableKpiStore(StorageAccount storage)
         KpiMonth month, IReadOnlyDictionary<string, TableEntity> before, IReadOnlyDictionary<string, Dictionary<string, long>> shards, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(month);
+        ForgetWrittenRows();
         var actions = new List<TableTransactionAction>();
         foreach (var shard in before.Keys.Union(shards.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {

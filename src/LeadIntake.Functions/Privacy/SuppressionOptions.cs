@@ -13,6 +13,14 @@ internal sealed class SuppressionOptions
     [Required(ErrorMessage = "Privacy:SuppressionKey is required (base64 of at least 32 random bytes: openssl rand -base64 32).")]
     public string SuppressionKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How often an instance reads the suppression rows added since its last read (one query; erasures made by this
+    /// instance count at once). A lead screened elsewhere within this time after an erasure request is not yet
+    /// recognised as suppressed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Privacy:SuppressionRefreshInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan SuppressionRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public byte[] KeyBytes()
     {
         var buffer = new byte[SuppressionKey.Length];

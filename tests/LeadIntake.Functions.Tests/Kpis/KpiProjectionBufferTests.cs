@@ -77,6 +77,26 @@ public sealed class KpiProjectionBufferTests
     }
 
     [Fact]
+    public async Task A_captured_lead_waits_for_its_screening_then_both_saves_go_out_without_a_read_of_its_log()
+    {
+        await using var app = await TestApp.StartAsync(new() { ["Kpis:ProjectionFlushInterval"] = "00:00:00.100", ["Kpis:ProjectionCaptureHold"] = "00:05:00" });
+        var buffer = app.GetService<KpiProjectionBuffer>();
+        var leads = new KpiLeads(app.GetService<ILeadStore>());
+        long reads = buffer.HistoryReads;
+
+        var s = await leads.CaptureAsync(November);
+        await Task.Delay(TimeSpan.FromMilliseconds(800)); // eight intervals: an MQL lead would have been written
+        Assert.Equal(1, buffer.Pending);
+
+        await leads.MoveAsync(s, LeadStatus.Mql, November.AddMinutes(1), "screened", "intent=commercial status=mql confidence=0.90");
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); buffer.Pending > 0 && waited.Elapsed < TimeSpan.FromSeconds(10);) await Task.Delay(50);
+
+        Assert.Equal(0, buffer.Pending);
+        Assert.Equal(reads, buffer.HistoryReads);
+        Assert.Equal(1L, Count(await KpisAsync(app, "month=2026-11"), "mql"));
+    }
+
+    [Fact]
     public async Task A_delta_written_before_is_left_out_of_a_later_batch_and_the_rest_is_applied()
     {
         await using var app = await TestApp.StartAsync(HandFlushed);
@@ -91,7 +111,7 @@ public sealed class KpiProjectionBufferTests
 
         Assert.Equal([a, b], first);
         Assert.Equal([c], second);
-        Assert.Equal(4, used); // query, batch refused on b's marker, query, batch
+        Assert.Equal(3, used); // batch refused on b's marker (the shard's rows remembered from the first), query, batch
         Assert.Equal(3, (await store.ReadMonthAsync(month, CancellationToken.None))["o|captured|form|google|"]);
     }
 
