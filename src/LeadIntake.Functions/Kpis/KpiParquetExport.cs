@@ -14,7 +14,7 @@ namespace LeadIntake.Functions.Kpis;
 /// partitioned by month: <c>{container}/lead-events/month=YYYY-MM/lead-events.parquet</c>. Writing a month again
 /// replaces its file. Reads the leads captured in the recomputation's lookback window.
 /// </summary>
-internal sealed class KpiParquetExport(KpiLeadScan scan, KpiProjector projector, IOptions<KpiOptions> options, IConfiguration configuration)
+internal sealed class KpiParquetExport(KpiLeadScan scan, KpiCalendarSource calendars, IOptions<KpiOptions> options, IConfiguration configuration)
 {
     public static string BlobName(KpiMonth month) => $"lead-events/month={month}/lead-events.parquet";
 
@@ -23,7 +23,7 @@ internal sealed class KpiParquetExport(KpiLeadScan scan, KpiProjector projector,
     public async Task<(string Container, string Blob, int Rows)> WriteAsync(KpiMonth month, CancellationToken cancellationToken)
     {
         var key = options.Value.ExportKeyBytes() ?? throw new InvalidOperationException("Kpis:ExportKey is not set.");
-        var calendar = projector.Calendar;
+        var calendar = calendars.Calendar;
         var rows = new List<LeadEventRow>();
         var from = calendar.StartOf(month.AddMonths(-options.Value.RecomputeLookbackMonths));
         var to = calendar.StartOf(month.AddMonths(1));

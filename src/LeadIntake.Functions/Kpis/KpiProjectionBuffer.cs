@@ -23,7 +23,7 @@ namespace LeadIntake.Functions.Kpis;
 /// flushes what is left.
 /// </summary>
 internal sealed partial class KpiProjectionBuffer(
-    TableLeadStore leads, TableKpiStore store, KpiProjector projector, IOptions<KpiOptions> options, ILogger<KpiProjectionBuffer> logger)
+    TableLeadStore leads, TableKpiStore store, KpiCalendarSource calendars, IOptions<KpiOptions> options, ILogger<KpiProjectionBuffer> logger)
     : BackgroundService
 {
     /// <summary>Flushes a lead may fail before its delta is left to the daily recomputation.</summary>
@@ -211,7 +211,7 @@ internal sealed partial class KpiProjectionBuffer(
 
     private async Task<Dictionary<KpiCell, long>> DeltaOfAsync(LeadId id, PendingLead lead, CancellationToken cancellationToken)
     {
-        var calendar = projector.Calendar;
+        var calendar = calendars.Calendar;
         IReadOnlyList<LeadEvent> history;
         if (lead.Groups is [{ FromCreation: true } only])
         {

@@ -8,14 +8,14 @@ namespace LeadIntake.Functions.Kpis;
 /// after its lead was saved, a host stopped between the two). A closed month whose figures change is marked restated,
 /// and its page says so. Reads every lead captured in the lookback window: a timer's job, never a page's.
 /// </summary>
-internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiProjector projector, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
+internal sealed partial class KpiRecomputation(KpiLeadScan scan, TableKpiStore store, KpiCalendarSource calendars, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time, ILogger<KpiRecomputation> logger)
 {
     private const int Attempts = 3;
 
     /// <returns>The months whose counters changed.</returns>
     public async Task<IReadOnlyList<KpiMonth>> RunAsync(IReadOnlyList<KpiMonth> months, CancellationToken cancellationToken)
     {
-        var calendar = projector.Calendar;
+        var calendar = calendars.Calendar;
         var now = time.GetUtcNow();
         var current = calendar.MonthOf(now);
         var changed = new List<KpiMonth>();

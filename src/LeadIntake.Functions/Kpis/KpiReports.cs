@@ -3,13 +3,13 @@ using LeadIntake.Core.Kpis;
 namespace LeadIntake.Functions.Kpis;
 
 /// <summary>Loads one month's report: the aggregate rows of at most eight months (one query each), the month's inputs, after flushing this instance's projection buffer.</summary>
-internal sealed class KpiReports(TableKpiStore store, KpiProjector projector, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time)
+internal sealed class KpiReports(TableKpiStore store, KpiCalendarSource calendars, KpiProjectionBuffer buffer, IOptions<KpiOptions> options, TimeProvider time)
 {
-    public KpiMonth CurrentMonth => projector.Calendar.MonthOf(time.GetUtcNow());
+    public KpiMonth CurrentMonth => calendars.Calendar.MonthOf(time.GetUtcNow());
 
     public async Task<KpiReport> LoadAsync(KpiQuery query, CancellationToken cancellationToken)
     {
-        var calendar = projector.Calendar;
+        var calendar = calendars.Calendar;
         // This instance's stage changes not yet written go out first: a page reads what was done before it.
         await buffer.FlushAsync(cancellationToken).ConfigureAwait(false);
         var months = KpiReportBuilder.MonthsRead(query.Month, CurrentMonth);

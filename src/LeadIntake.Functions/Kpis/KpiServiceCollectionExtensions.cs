@@ -11,7 +11,7 @@ internal static class KpiServiceCollectionExtensions
     {
         services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TableKpiStore>();
-        services.AddSingleton<KpiProjector>();
+        services.AddSingleton<KpiCalendarSource>();
         services.AddSingleton<KpiLeadScan>();
         services.AddSingleton<KpiReports>();
         services.AddSingleton<KpiRecomputation>();

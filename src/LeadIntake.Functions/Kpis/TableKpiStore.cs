@@ -29,17 +29,6 @@ internal sealed class TableKpiStore(StorageAccount storage)
     public static string ShardOf(LeadId id) => LeadPartition.For(id)[^1..];
 
     /// <summary>
-    /// Applies one lead's delta to one month: returns the storage transactions used (one query for the shard's rows and
-    /// one batch when nobody else wrote the shard meanwhile) and whether the delta was new.
-    /// </summary>
-    public async Task<(int Transactions, bool Applied)> ApplyAsync(
-        KpiMonth month, string shard, IReadOnlyDictionary<string, long> delta, LeadId lead, IReadOnlyList<string> eventKeys, CancellationToken cancellationToken)
-    {
-        var (transactions, applied) = await ApplyManyAsync(month, shard, [new KpiLeadDelta(lead, delta, eventKeys)], cancellationToken).ConfigureAwait(false);
-        return (transactions, applied.Count == 1);
-    }
-
-    /// <summary>
     /// Applies the deltas of several leads of one shard to one month, in as few entity-group transactions as the
     /// 100-operation limit allows (one per flush, almost always): the leads' marker rows plus the shard's touched
     /// aggregate rows. A lead whose marker is already there (409 on it) was counted before, by an earlier flush whose

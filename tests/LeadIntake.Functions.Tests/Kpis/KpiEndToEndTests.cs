@@ -92,23 +92,6 @@ public sealed class KpiEndToEndTests
     }
 
     [Fact]
-    public async Task A_redelivered_projection_counts_once()
-    {
-        await using var app = await TestApp.StartAsync();
-        var projector = app.GetService<KpiProjector>();
-        var lead = Lead.Capture(new CapturedLead { Channel = Channel.Email, Provider = "sendgrid", Contact = new Contact { Email = "x@y.example" } }, LeadId.New(November), November);
-        LeadEvent[] events = [lead.Event, new(LeadEventType.Screened, November, "screening", "status=mql")];
-        var profile = Core.Kpis.LeadKpiProfile.Of(lead.Lead);
-
-        int first = await projector.ProjectAsync(null, profile, events, events, CancellationToken.None);
-        int second = await projector.ProjectAsync(null, profile, events, events, CancellationToken.None);
-
-        Assert.Equal(2, first); // one read and one batch (markers + counters): the storage cost of a stage change
-        Assert.Equal(1, second); // the batch refused on its marker (the shard's rows are remembered from the first): nothing counted twice
-        Assert.Equal(1, Count(await KpisAsync(app, "month=2026-11"), "mql", "email"));
-    }
-
-    [Fact]
     public async Task A_failed_projection_leaves_the_save_done_and_the_recomputation_restates_the_closed_month()
     {
         // The buffer's own timer stays out of the way (its first tick is 30 s away): the test flushes by hand.
