@@ -234,7 +234,7 @@ internal sealed class TableKpiStore(StorageAccount storage)
         if (actions.Count == 0) return false;
         // A batch holds at most 100 operations; each chunk still carries its ETags, so a projection that landed
         // meanwhile fails its chunk (412) and the recomputation reads the month again.
-        foreach (var chunk in actions.Chunk(100)) await _table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in actions.Chunk(MaxBatch)) await _table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -253,7 +253,7 @@ internal sealed class TableKpiStore(StorageAccount storage)
     {
         foreach (var month in lines.GroupBy(l => l.Month))
         {
-            foreach (var batch in month.DistinctBy(l => l.IdentityKey).Chunk(100))
+            foreach (var batch in month.DistinctBy(l => l.IdentityKey).Chunk(MaxBatch))
             {
                 var actions = batch.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"spend-{l.Month.Key}", TableKey.Encode(l.IdentityKey))
                 {

@@ -93,11 +93,10 @@ internal sealed partial class TableSuppressions(StorageAccount storage, IOptions
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Can't read the list now: the keys read before still hold (tried again after an interval); with none,
-            // check row by row.
+            // Can't read the list now: what was read before still holds until the next attempt, an interval later (a
+            // snapshot without keys, or none, means checking row by row).
             LogRefreshFailed(logger, e, e.GetType().Name);
-            if (current?.Keys is null) return null;
-            lock (_gate) _snapshot = (_snapshot ?? current) with { ReadAt = now };
+            if (current is not null) lock (_gate) _snapshot = (_snapshot ?? current) with { ReadAt = now };
             return current;
         }
         finally

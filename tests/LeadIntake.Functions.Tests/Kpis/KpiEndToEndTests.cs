@@ -17,21 +17,21 @@ public sealed class KpiEndToEndTests
     private static readonly DateTimeOffset November = new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static async Task<JsonElement> KpisAsync(TestApp app, string query)
+    internal static async Task<JsonElement> KpisAsync(TestApp app, string query)
     {
         using var response = await AdminAsync(app, HttpMethod.Get, "/api/kpis?" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static Task<HttpResponseMessage> AdminAsync(TestApp app, HttpMethod method, string url, HttpContent? content = null)
+    internal static Task<HttpResponseMessage> AdminAsync(TestApp app, HttpMethod method, string url, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Add("x-functions-key", TestApp.AdminKey);
         return app.Client.SendAsync(request);
     }
 
-    private static long Count(JsonElement report, string stage, string scope = "total") =>
+    internal static long Count(JsonElement report, string stage, string scope = "total") =>
         (scope == "total" ? report.GetProperty("total") : report.GetProperty("channels").GetProperty(scope)).GetProperty(stage).GetInt64();
 
     [Fact]

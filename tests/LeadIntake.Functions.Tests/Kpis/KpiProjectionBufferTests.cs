@@ -8,6 +8,7 @@ using LeadIntake.Functions.Kpis;
 using LeadIntake.Functions.Storage;
 using LeadIntake.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static LeadIntake.Functions.Tests.Kpis.KpiEndToEndTests;
 
 namespace LeadIntake.Functions.Tests.Kpis;
 
@@ -147,21 +148,8 @@ public sealed class KpiProjectionBufferTests
 
     private static async Task<bool> RecomputeChangedAsync(TestApp app)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/kpis/recompute?month=2026-11");
-        request.Headers.Add("x-functions-key", TestApp.AdminKey);
-        using var response = await app.Client.SendAsync(request);
+        using var response = await AdminAsync(app, HttpMethod.Post, "/api/kpis/recompute?month=2026-11");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean();
     }
-
-    private static async Task<JsonElement> KpisAsync(TestApp app, string query)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/kpis?" + query);
-        request.Headers.Add("x-functions-key", TestApp.AdminKey);
-        using var response = await app.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static long Count(JsonElement report, string stage) => report.GetProperty("total").GetProperty(stage).GetInt64();
 }
