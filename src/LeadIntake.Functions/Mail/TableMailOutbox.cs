@@ -109,36 +109,6 @@ internal sealed partial class TableMailOutbox(
     }
 
     /// <summary>
-    /// Deletes every outbox row of <paramref name="leadId"/>: those in its partition and those an earlier version wrote
-    /// in the <c>Mail</c> table. For erasure; answers how many rows went.
-    /// </summary>
-    public async Task<int> DeleteRowsOfLeadAsync(LeadId leadId, CancellationToken cancellationToken)
-    {
-        int deleted = 0;
-        await foreach (var row in RowsOfLeadAsync(leadId, cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await row.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-                deleted++;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-        }
-        return deleted;
-    }
-
-    /// <summary>Where every outbox row of <paramref name="leadId"/> is: its partition's <c>{id}|mail|…</c> rows, then the legacy <c>Mail</c> rows.</summary>
-    public async IAsyncEnumerable<RowAddress> RowsOfLeadAsync(LeadId leadId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var (where, _) in ReadRowsOfLeadAsync(leadId, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
-        {
-            yield return where;
-        }
-    }
-
-    /// <summary>
     /// Every outbox row of <paramref name="leadId"/>, read in the same two queries that find them (its partition's
     /// <c>{id}|mail|…</c> rows, then the legacy <c>Mail</c> rows), with <paramref name="select"/> columns (all when null)
     /// and their ETags.
